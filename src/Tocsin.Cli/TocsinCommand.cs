@@ -1,0 +1,48 @@
+using System.CommandLine;
+
+namespace Tocsin.Cli;
+
+/// <summary>The composition root: builds the <c>tocsin</c> command tree and maps failures to exit codes.</summary>
+public static class TocsinCommand
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("Tocsin proves that every AWS account would raise the CIS CloudTrail metric-filter alarms, and fixes what is missing.");
+        var console = new CliConsole(output, error);
+        foreach (var command in Commands(console))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors)
+            {
+                error.WriteLine(problem.Message);
+            }
+
+            return ExitCodes.UsageError;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException usage)
+        {
+            error.WriteLine(usage.Message);
+            return ExitCodes.UsageError;
+        }
+        catch (Exception unexpected)
+        {
+            error.WriteLine($"tocsin failed: {unexpected.GetType().Name}: {unexpected.Message}");
+            return ExitCodes.ToolFailure;
+        }
+    }
+
+    private static IEnumerable<Command> Commands(CliConsole console)
+    {
+        yield return PatternCommand.Create(console);
+    }
+}
