@@ -63,9 +63,9 @@ public sealed partial class Scenario
         return Parse(reader.ReadToEnd(), $"builtin:{name}");
     }
 
-    /// <summary>A built-in name or a path to a YAML file.</summary>
+    /// <summary>A built-in name, <c>generated:N</c> (see <see cref="ScenarioGenerator"/>) or a path to a YAML file.</summary>
     public static Scenario Resolve(string nameOrPath) =>
-        BuiltinNames.Contains(nameOrPath) ? Builtin(nameOrPath) : Load(nameOrPath);
+        BuiltinNames.Contains(nameOrPath) ? Builtin(nameOrPath) : ScenarioGenerator.FromName(nameOrPath) ?? Load(nameOrPath);
 
     public static Scenario Load(string path)
     {
