@@ -1,3 +1,5 @@
+using Tocsin.Core.Patterns.Matching;
+using Tocsin.Core.Patterns.Parsing;
 using Tocsin.Emulator.Protocol;
 
 namespace Tocsin.Emulator.Services;
@@ -11,16 +13,20 @@ internal static class FilterPatterns
     public sealed record Match(int EventNumber, string Message, IReadOnlyDictionary<string, string> ExtractedValues);
 
     /// <summary>Why AWS would refuse the pattern, or null when it is valid.</summary>
-    public static string? Problem(string pattern)
-    {
-        _ = pattern;
-        return null;
-    }
+    public static string? Problem(string pattern) => PatternParser.Parse(pattern).Error?.Message;
 
     public static IReadOnlyList<Match> Test(string pattern, IReadOnlyList<string> messages)
     {
-        _ = pattern;
-        _ = messages;
-        throw new AwsError("ServiceUnavailableException", "TestMetricFilter needs the pattern matcher, which this build does not include yet.", System.Net.HttpStatusCode.ServiceUnavailable, senderFault: false);
+        var parsed = PatternParser.Parse(pattern);
+        if (parsed.Pattern is null)
+        {
+            throw new AwsError("InvalidParameterException", "Invalid metric filter pattern");
+        }
+
+        var matcher = PatternMatcher.Compile(parsed.Pattern);
+        return [.. messages
+            .Select((message, index) => (Message: message, Number: index + 1))
+            .Where(item => matcher.Matches(item.Message))
+            .Select(item => new Match(item.Number, item.Message, matcher.ExtractedValues(item.Message)))];
     }
 }
