@@ -67,7 +67,7 @@ public static class PatternJudge
         var coveredVariant = comparison.CoversVariant.ToList().IndexOf(true);
         if (coveredVariant >= 0 || (corpus.Missed.Count > 0 && corpus.CatchesRequired))
         {
-            return (VerdictKind.Tuned, coveredVariant >= 0 ? control.AcceptedVariants[coveredVariant].Name : null, wording.Tuned());
+            return (VerdictKind.Tuned, null, wording.Tuned());
         }
 
         // Adds real populations and misses only records CloudTrail's sign-in populations never contain

@@ -4,7 +4,8 @@ namespace Tocsin.Core.Patterns.Verdicts;
 
 /// <summary>
 /// The judgement of one pattern against a control. <see cref="Missed"/> and <see cref="Extra"/> name the corpus
-/// populations the pattern misses or adds compared with <see cref="Reference"/>; <see cref="Differences"/> gives
+/// populations the pattern misses or adds compared with <see cref="Reference"/>; <see cref="Variant"/> names the
+/// accepted variant the pattern equals, if any; <see cref="Differences"/> gives
 /// concrete records from the whole event space where the two disagree, including ones no population covers.
 /// </summary>
 public sealed record PatternVerdict(
