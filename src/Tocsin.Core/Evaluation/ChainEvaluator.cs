@@ -29,8 +29,7 @@ public sealed class ChainEvaluator(EvaluationOptions options, ExceptionList? exc
     public Finding Evaluate(CloudInventory inventory, Account account, Control control)
     {
         var (best, candidates, inheritedFrom) = BestChain(inventory, account, control);
-        var message = inheritedFrom is null ? best.Message : $"inherits organization trail of account {inheritedFrom}: {best.Message}";
-        message += CoverageNote(inventory, account, control, best.Verdict);
+        var message = best.Message + CoverageNote(inventory, account, control, best.Verdict);
         return new Finding(control.Id, account.Id, best.Region, best.Outcome, best.Reasons, message,
             new Evidence(best.Chain, [.. candidates.Where(c => !ReferenceEquals(c, best)).SelectMany(c => c.Chain.Take(1)).Distinct()]))
         {
