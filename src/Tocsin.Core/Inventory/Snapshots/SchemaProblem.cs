@@ -100,8 +100,6 @@ internal static partial class SchemaProblem
                 return $"{Shown(instance)} is not a date-time (ISO 8601, e.g. 2026-01-31T12:00:00Z)";
             case "minimum" when keywordSchema is { } minimum:
                 return $"expected at least {minimum.GetRawText()}, found {Shown(instance)}";
-            case "minProperties":
-                return "expected at least one field, found an empty object";
             case "oneOf":
                 return "expected exactly one of \"known\" (a value) or \"unknown\" (a reason)";
             case "const" when keywordSchema is { } constant:
