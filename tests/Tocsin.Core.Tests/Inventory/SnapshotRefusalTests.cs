@@ -139,4 +139,10 @@ public class SnapshotRefusalTests
 
         Refusal(snapshot).ShouldBe("snapshot.json: $.accounts[0].regions[1].topics[0].arn: expected string, found boolean");
     }
+
+    [Fact]
+    public void An_empty_file_is_refused_as_empty()
+    {
+        Refusal("\n").ShouldBe("snapshot.json: $: the file is empty; expected a Tocsin snapshot");
+    }
 }
