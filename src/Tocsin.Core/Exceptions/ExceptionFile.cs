@@ -23,7 +23,11 @@ public static partial class ExceptionFile
 {
     private static readonly string[] Fields = ["control", "account", "accounts", "region", "resource", "owner", "reason", "expires"];
 
-    public static IReadOnlyList<ExceptionEntry> Parse(TextReader reader, string fileName)
+    /// <param name="isKnownControl">
+    /// Tells whether a control id or alias exists (e.g. <c>name =&gt; ControlCatalog.Default.Find(name) is not null</c>);
+    /// an entry naming any other control is refused, since it would silently suppress nothing.
+    /// </param>
+    public static IReadOnlyList<ExceptionEntry> Parse(TextReader reader, string fileName, Func<string, bool>? isKnownControl = null)
     {
         var root = Load(reader, fileName);
         if (root is null)
@@ -49,7 +53,7 @@ public static partial class ExceptionFile
             throw Refuse(fileName, list, "`exceptions` must be a list of entries");
         }
 
-        return [.. entries.Children.Select((node, index) => Entry(fileName, node, index + 1))];
+        return [.. entries.Children.Select((node, index) => Entry(fileName, node, index + 1, isKnownControl))];
     }
 
     private static YamlNode? Load(TextReader reader, string fileName)
@@ -66,7 +70,7 @@ public static partial class ExceptionFile
         }
     }
 
-    private static ExceptionEntry Entry(string fileName, YamlNode node, int number)
+    private static ExceptionEntry Entry(string fileName, YamlNode node, int number, Func<string, bool>? isKnownControl)
     {
         if (node is not YamlMappingNode entry)
         {
@@ -82,6 +86,11 @@ public static partial class ExceptionFile
         }
 
         var control = Required(fileName, entry, number, "control");
+        if (isKnownControl is not null && !isKnownControl(control))
+        {
+            throw Refuse(fileName, Value(entry, "control")!, $"unknown control `{control}`; `tocsin controls` lists the ids and aliases");
+        }
+
         var accounts = Accounts(fileName, entry, number);
         var region = Optional(fileName, entry, "region");
         var resource = Optional(fileName, entry, "resource");
