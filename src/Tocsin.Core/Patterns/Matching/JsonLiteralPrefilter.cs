@@ -36,11 +36,11 @@ internal sealed class JsonLiteralPrefilter
     public IReadOnlyList<string> Literals => _clauses.SelectMany(clause => clause.Needles).Select(n => n.ToString()).Distinct().ToList();
 
     /// <summary>False when the message lacks every text of some clause; then it cannot match (unless it has <c>\u</c> escapes).</summary>
-    public bool MayMatch(ReadOnlySpan<byte> message)
+    public bool MayMatch(ReadOnlySpan<byte> message, KeyValueScan? scan = null)
     {
         foreach (var clause in _clauses)
         {
-            if (!clause.Holds(message))
+            if (!clause.Holds(message, scan))
                 return false;
         }
 
@@ -174,11 +174,11 @@ internal sealed class JsonLiteralPrefilter
 
         public bool KeysOnly { get; }
 
-        public bool Holds(ReadOnlySpan<byte> message)
+        public bool Holds(ReadOnlySpan<byte> message, KeyValueScan? scan)
         {
             foreach (var pair in _pairs)
             {
-                if (pair.OccursIn(message))
+                if (scan is null ? pair.OccursIn(message) : pair.OccursIn(message, scan))
                     return true;
             }
 
@@ -220,48 +220,45 @@ internal sealed class JsonLiteralPrefilter
     /// </summary>
     private sealed class KeyValues(string key, IEnumerable<string> values)
     {
-        private readonly byte[] _key = Encoding.UTF8.GetBytes(key);
+        private readonly byte[] _key = KeyValueScan.KeyBytes(key);
         private readonly byte[][] _values = values.Distinct(StringComparer.Ordinal).Select(Encoding.UTF8.GetBytes).ToArray();
 
         public bool OccursIn(ReadOnlySpan<byte> message)
         {
             var offset = 0;
-            while (true)
+            while (KeyValueScan.NextValue(message, _key, ref offset, out var start, out var length))
             {
-                var found = message[offset..].IndexOf(_key);
-                if (found < 0)
-                    return false;
-                var at = offset + found;
-                offset = at + 1;
-                if (!IsQuotedAt(message, at, _key.Length))
-                    continue;
-                var next = SkipWhitespace(message, at + _key.Length + 1);
-                if (next >= message.Length || message[next] != ':')
-                    continue;
-                next = SkipWhitespace(message, next + 1);
-                if (next >= message.Length || message[next] != '"')
-                    continue;
-                var rest = message[(next + 1)..];
-                var end = rest.IndexOfAny((byte)'"', (byte)'\\');
-                if (end < 0 || rest[end] == '\\')
+                if (length < 0 || IsOneOf(message.Slice(start, length)))
                     return true;
-                var value = rest[..end];
-                foreach (var candidate in _values)
-                {
-                    if (value.SequenceEqual(candidate))
-                        return true;
-                }
             }
+
+            return false;
         }
 
-        private static int SkipWhitespace(ReadOnlySpan<byte> message, int index)
+        /// <summary>The same test on values another pattern of a <see cref="PatternMatcherSet"/> may already have found.</summary>
+        public bool OccursIn(ReadOnlySpan<byte> message, KeyValueScan scan)
         {
-            while (index < message.Length && message[index] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-                index++;
-            return index;
+            foreach (var (start, length) in scan.ValuesOf(_key, message))
+            {
+                if (length < 0 || IsOneOf(message.Slice(start, length)))
+                    return true;
+            }
+
+            return false;
+        }
+
+        private bool IsOneOf(ReadOnlySpan<byte> value)
+        {
+            foreach (var candidate in _values)
+            {
+                if (value.SequenceEqual(candidate))
+                    return true;
+            }
+
+            return false;
         }
     }
 
-    private static bool IsQuotedAt(ReadOnlySpan<byte> message, int at, int length) =>
+    internal static bool IsQuotedAt(ReadOnlySpan<byte> message, int at, int length) =>
         at > 0 && message[at - 1] == '"' && at + length < message.Length && message[at + length] == '"';
 }
