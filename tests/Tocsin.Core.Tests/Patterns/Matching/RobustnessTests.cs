@@ -99,4 +99,16 @@ public class RobustnessTests
         matcher.Matches(new string('a', 100_000) + "c").ShouldBeFalse();
         started.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
     }
+
+    [Fact]
+    public void One_compiled_matcher_gives_the_same_answers_from_many_threads_at_once()
+    {
+        var random = new Random(11);
+        var cases = Enumerable.Range(0, 2000).Select(_ => RandomJsonCases.Next(random).Event).ToArray();
+        var seed = Matcher(Json(Or(Eq("$.a", Str("Yes")), Ne("$.b[*]", Str("No")), Eq("$.c.a", Num("12")))));
+        var expected = cases.Select(message => seed.Matches(message)).ToArray();
+        var actual = new bool[cases.Length];
+        Parallel.For(0, cases.Length * 4, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => actual[i % cases.Length] = seed.Matches(cases[i % cases.Length]));
+        actual.ShouldBe(expected);
+    }
 }
