@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Tocsin.Core.Patterns.Parsing;
+using Tocsin.Core.Patterns.Syntax;
 
 namespace Tocsin.Cli;
 
@@ -8,7 +10,28 @@ internal static class PatternCommand
     public static Command Create(CliConsole console)
     {
         var pattern = new Command("pattern", "Test, judge and check CloudWatch Logs filter patterns.");
-        _ = console;
+        pattern.Subcommands.Add(PatternTestCommand.Create(console));
+        pattern.Subcommands.Add(PatternVerdictCommand.Create(console));
+        pattern.Subcommands.Add(PatternConformanceCommand.Create(console));
         return pattern;
     }
+
+    /// <summary>
+    /// Parses the pattern the user typed. An empty argument is refused: CloudWatch Logs would match every event
+    /// with it, and on a command line it is far more often an unset shell variable than a wish.
+    /// </summary>
+    public static FilterPattern ParseArgument(string text)
+    {
+        if (text.Length == 0)
+        {
+            throw new UsageException("the pattern is empty (CloudWatch Logs would match every event with it); give a filter pattern");
+        }
+
+        var parsed = PatternParser.Parse(text);
+        return parsed.Pattern ?? throw new UsageException($"invalid filter pattern: {parsed.Error}");
+    }
+
+    /// <summary>The pattern argument; a pattern that starts with `-` follows `--`, as in `pattern test -- -ERROR`.</summary>
+    public static Argument<string> PatternArgument() =>
+        new("pattern") { Description = "A CloudWatch Logs filter pattern, quoted for the shell." };
 }

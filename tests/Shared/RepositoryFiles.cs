@@ -1,4 +1,4 @@
-namespace Tocsin.Core.Tests;
+namespace Tocsin.Tests;
 
 /// <summary>Finds files of the repository and of the shared folder laid beside it, from a test's output folder.</summary>
 public static class RepositoryFiles

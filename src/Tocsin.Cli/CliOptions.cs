@@ -1,0 +1,31 @@
+using System.CommandLine;
+
+namespace Tocsin.Cli;
+
+/// <summary>Options several commands share, declared once so their names and help read the same everywhere.</summary>
+internal static class CliOptions
+{
+    public static Option<string> Format(params string[] formats)
+    {
+        var option = new Option<string>("--format")
+        {
+            Description = $"Output format: {string.Join(", ", formats)}.",
+            DefaultValueFactory = _ => formats[0],
+        };
+        option.AcceptOnlyFromAmong(formats);
+        return option;
+    }
+
+    /// <summary>Reads a file the user named, turning a missing or unreadable file into a usage error.</summary>
+    public static string ReadFile(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{path}: cannot read the file: {error.Message}");
+        }
+    }
+}

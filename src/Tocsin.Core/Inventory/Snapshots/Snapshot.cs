@@ -1,0 +1,104 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Tocsin.Core.Inventory.Snapshots;
+
+/// <summary>
+/// Saves an inventory as versioned JSON and reads it back. A file that is not JSON, not a Tocsin snapshot,
+/// of another schema version, or that breaks the schema is refused with a <see cref="SnapshotException"/>
+/// naming the first bad field; nothing half-read is returned.
+/// </summary>
+public static class Snapshot
+{
+    /// <summary>The snapshot format version this build writes and reads.</summary>
+    public const int SchemaVersion = 1;
+
+    public static string ToJson(CloudInventory inventory)
+    {
+        var sorted = CanonicalOrder.Apply(inventory);
+        var document = new SnapshotDocument(SchemaVersion, sorted.CollectedAt, sorted.Organization, sorted.Accounts);
+        return JsonSerializer.Serialize(document, SnapshotJson.Options) + "\n";
+    }
+
+    public static void Save(CloudInventory inventory, Stream destination)
+    {
+        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(ToJson(inventory));
+        destination.Write(bytes);
+    }
+
+    /// <param name="fileName">The name to put in refusals, e.g. the path the user gave.</param>
+    public static CloudInventory Load(Stream source, string fileName)
+    {
+        using var reader = new StreamReader(source, Encoding.UTF8);
+        return Parse(reader.ReadToEnd(), fileName);
+    }
+
+    /// <param name="fileName">The name to put in refusals, e.g. the path the user gave.</param>
+    public static CloudInventory Parse(string json, string fileName)
+    {
+        using var document = ParseJson(json, fileName);
+        CheckVersion(document.RootElement, fileName);
+
+        var results = SnapshotSchema.Evaluate(document.RootElement);
+        if (!results.IsValid)
+        {
+            var (location, problem) = SchemaProblem.Describe(results, document.RootElement);
+            throw new SnapshotException(fileName, location, problem);
+        }
+
+        SnapshotDocument? snapshot;
+        try
+        {
+            snapshot = document.RootElement.Deserialize<SnapshotDocument>(SnapshotJson.Options);
+        }
+        catch (JsonException error)
+        {
+            // The schema should have caught this; say where the reader stopped rather than fail without a place.
+            throw new SnapshotException(fileName, error.Path ?? "$", SchemaProblem.WithoutReaderPosition(error.Message));
+        }
+
+        if (snapshot is null)
+        {
+            throw new SnapshotException(fileName, "$", "expected a Tocsin snapshot object, found null");
+        }
+
+        return new CloudInventory(snapshot.Organization, snapshot.Accounts, snapshot.CollectedAt);
+    }
+
+    private static JsonDocument ParseJson(string json, string fileName)
+    {
+        try
+        {
+            return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException error)
+        {
+            var line = (error.LineNumber ?? 0) + 1;
+            var column = (error.BytePositionInLine ?? 0) + 1;
+            throw new SnapshotException(fileName, $"line {line}, column {column}", $"not valid JSON: {SchemaProblem.WithoutReaderPosition(error.Message)}");
+        }
+    }
+
+    private static void CheckVersion(JsonElement root, string fileName)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new SnapshotException(fileName, "$", $"expected a Tocsin snapshot object, found {JsonKinds.Name(root)}");
+        }
+
+        if (!root.TryGetProperty("schemaVersion", out var version))
+        {
+            throw new SnapshotException(fileName, "$.schemaVersion", "missing; this is not a Tocsin snapshot");
+        }
+
+        if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number))
+        {
+            throw new SnapshotException(fileName, "$.schemaVersion", $"expected integer, found {JsonKinds.Name(version)}");
+        }
+
+        if (number != SchemaVersion)
+        {
+            throw new SnapshotException(fileName, "$.schemaVersion", $"version {number} is not supported; this version of Tocsin reads version {SchemaVersion}");
+        }
+    }
+}

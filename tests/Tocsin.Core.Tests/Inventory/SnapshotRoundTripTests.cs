@@ -1,0 +1,130 @@
+using Tocsin.Core.Inventory;
+using Tocsin.Core.Inventory.Snapshots;
+
+namespace Tocsin.Core.Tests.Inventory;
+
+public class SnapshotRoundTripTests
+{
+    private static readonly Source TerraformLine = Source.FromFile("main.tf", 42);
+
+    // Every record and every optional field set, so the schema is checked against all of the model.
+    private static CloudInventory FullyPopulated()
+    {
+        var trail = Samples.Trail() with
+        {
+            IsOrganizationTrail = true,
+            LatestDeliveryError = Observed<string?>.Known("AccessDenied"),
+            LatestCloudWatchLogsDeliveryError = Observed<string?>.Known("LogGroupNotFound"),
+            AdvancedEventSelectors = Samples.List(new AdvancedEventSelector("Management events", [new AdvancedFieldSelector("eventCategory", ["Management"], ["M"], ["t"], ["Data"], ["D"], ["x"])])),
+            Source = new Source(Arn: "arn:aws:cloudtrail:us-east-1:111111111111:trail/management-events", File: "trail.tf", Line: 3),
+        };
+        var filter = Samples.MetricFilter() with
+        {
+            Transformations = Samples.List(new MetricTransformation("M", "N", "$.bytes", 0, [new Dimension("UserName", "$.userIdentity.userName")], "Count")),
+            Source = TerraformLine,
+        };
+        var alarm = Samples.Alarm() with
+        {
+            Dimensions = Samples.List(new Dimension("UserName", "alice")),
+            ExtendedStatistic = Observed<string?>.Known("p99"),
+            Metrics = Samples.List(
+                new MetricDataQuery("m1", null, new MetricStat("CISBenchmark", "ConsoleSigninWithoutMFA", [new Dimension("A", "b")], 60, "Sum", "Count"), false, "raw", 60),
+                new MetricDataQuery("e1", "m1 * 2", null, true)),
+            Threshold = Observed<double?>.Known(0.5),
+            OkActions = Samples.List("arn:aws:sns:us-east-1:111111111111:ok"),
+            InsufficientDataActions = Samples.List("arn:aws:sns:us-east-1:111111111111:data"),
+            Period = Observed<int?>.NotKnown(UnknownReason.Unresolved, "var.alarm_period", TerraformLine),
+            EvaluationPeriods = Observed<int>.Known(3, Source.FromFile("alarms.yaml", 17)),
+        };
+        var topic = Samples.Topic() with
+        {
+            KmsMasterKeyId = Observed<string?>.Known("alias/aws/sns"),
+            Subscriptions = Samples.List(
+                new Subscription(Subscription.PendingConfirmation, "https", Observed<string?>.NotKnown(UnknownReason.AccessDenied), Source.FromArn("arn:aws:sns:us-east-1:111111111111:security-alarms"))),
+        };
+        var region = new Region("us-east-1", Samples.List(trail), Samples.List(Samples.LogGroup() with { Source = TerraformLine }), Samples.List(filter), Samples.List(alarm), Samples.List(topic));
+        var throttled = new Region(
+            "eu-west-1",
+            Samples.List<Trail>(),
+            Observed<IReadOnlyList<LogGroup>>.NotKnown(UnknownReason.Throttled, "logs:DescribeLogGroups"),
+            Observed<IReadOnlyList<MetricFilter>>.NotKnown(UnknownReason.Unavailable),
+            Observed<IReadOnlyList<Alarm>>.NotKnown(UnknownReason.NotCollected, "alarms are not read from CloudFormation"),
+            Samples.Denied<Topic>("sns:ListTopics"));
+        var organization = new Organization("o-a1b2c3d4e5", "111111111111", Samples.List("111111111111", "222222222222"), Source.FromArn("arn:aws:organizations::111111111111:organization/o-a1b2c3d4e5"));
+        return new CloudInventory(
+            organization,
+            [
+                Samples.Account() with { Regions = Samples.List(region, throttled), Source = Source.FromArn("arn:aws:organizations::111111111111:account/o-a1b2c3d4e5/111111111111") },
+                new Account("222222222222", null, Samples.Denied<Region>("sts:AssumeRole")),
+            ],
+            new DateTimeOffset(2026, 11, 26, 22, 0, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void A_fully_populated_inventory_validates_against_the_schema_and_reads_back_equal()
+    {
+        var json = Snapshot.ToJson(FullyPopulated());
+
+        Snapshot.ToJson(Snapshot.Parse(json, "full.json")).ShouldBe(json);
+    }
+
+    [Fact]
+    public void An_unknown_value_reads_back_with_its_reason_detail_and_source()
+    {
+        var inventory = Snapshot.Parse(Snapshot.ToJson(FullyPopulated()), "full.json");
+
+        var period = inventory.Accounts[0].FindRegion("us-east-1")!.Alarms.Value[0].Period;
+        period.Unknown.ShouldBe(new Unknown(UnknownReason.Unresolved, "var.alarm_period"));
+        period.Source.ShouldBe(TerraformLine);
+    }
+
+    [Fact]
+    public void A_known_value_with_its_own_source_reads_back_with_it()
+    {
+        var inventory = Snapshot.Parse(Snapshot.ToJson(FullyPopulated()), "full.json");
+
+        var periods = inventory.Accounts[0].FindRegion("us-east-1")!.Alarms.Value[0].EvaluationPeriods;
+        periods.ShouldBe(Observed<int>.Known(3, Source.FromFile("alarms.yaml", 17)));
+    }
+
+    [Fact]
+    public void A_whole_collection_that_could_not_be_listed_reads_back_unknown()
+    {
+        var inventory = Snapshot.Parse(Snapshot.ToJson(FullyPopulated()), "full.json");
+
+        var region = inventory.Accounts[0].FindRegion("eu-west-1")!;
+        region.LogGroups.Unknown.ShouldBe(new Unknown(UnknownReason.Throttled, "logs:DescribeLogGroups"));
+        inventory.Accounts[1].Regions.Unknown!.Reason.ShouldBe(UnknownReason.AccessDenied);
+    }
+
+    [Fact]
+    public void Accounts_and_regions_are_written_in_order_whatever_order_the_source_listed_them()
+    {
+        var inventory = FullyPopulated();
+        var shuffled = inventory with { Accounts = [.. inventory.Accounts.Reverse()] };
+
+        Snapshot.ToJson(shuffled).ShouldBe(Snapshot.ToJson(inventory));
+    }
+
+    [Fact]
+    public void Unknown_reasons_are_written_kebab_case()
+    {
+        Snapshot.ToJson(FullyPopulated()).ShouldContain("\"unknown\": \"not-collected\"");
+    }
+
+    [Fact]
+    public void A_saved_snapshot_loads_from_a_stream()
+    {
+        using var stream = new MemoryStream();
+        Snapshot.Save(Samples.Inventory(), stream);
+        stream.Position = 0;
+
+        Snapshot.Load(stream, "saved.json").Accounts.Single().Id.ShouldBe(Samples.AccountId);
+    }
+
+    [Fact]
+    public void The_schema_is_draft_2020_12()
+    {
+        SnapshotSchema.Text.ShouldContain("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"");
+    }
+}
