@@ -36,6 +36,13 @@ public static class UnsettledSemantics
     public const bool NumericLiteralNeverMatchesStringNode = true;
 
     /// <summary>
+    /// Numeric comparisons use IEEE double values of the event's number and of the literal (SPEC §5.3 shows
+    /// <c>123 = 123.0</c>; nothing is published about precision): integers beyond 2^53 compare approximately, as
+    /// they would in a Java or JavaScript implementation.
+    /// </summary>
+    public const bool NumbersCompareAsDoubles = true;
+
+    /// <summary>
     /// Wildcard selectors (<c>[*]</c>, <c>.*</c>) are existential for every operator, <c>!=</c> included: the
     /// condition holds when any selected node satisfies it (SPEC §5.1, §8.7 [U]). <c>NOT EXISTS</c> with a wildcard
     /// selector holds when nothing is selected. Both <c>[*]</c> and <c>.*</c> select the children of an array or of an

@@ -53,6 +53,10 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void A_million_open_brackets_neither_match_nor_hang() =>
+        _notExists.Matches("{\"a\":" + new string('[', 1_000_000)).ShouldBeFalse();
+
+    [Fact]
     public void Huge_events_are_matched_without_trouble()
     {
         var padding = string.Join(',', Enumerable.Range(0, 50_000).Select(i => $"\"k{i}\":\"{new string('v', 20)}\""));
