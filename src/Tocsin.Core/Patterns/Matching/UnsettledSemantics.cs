@@ -93,8 +93,9 @@ public static class UnsettledSemantics
     /// Regex flavour (SPEC §4 [U]): only the documented operators are translated; <c>\d \w \s</c> and their
     /// negations are ASCII classes (as in Java, which CloudWatch's error messages suggest), <c>{,n}</c> means
     /// <c>{0,n}</c>, matching is case-sensitive and unanchored. Evaluation uses .NET's non-backtracking engine, so
-    /// evaluation time is linear in the message and no input can hang; CloudWatch's own time budget has no
-    /// counterpart here.
+    /// evaluation time is linear in the message and no input can hang. A regex whose automaton would be too large
+    /// for that engine (such as <c>a{99999}</c>) runs on the backtracking engine with a 200 ms budget per message,
+    /// and a message that exhausts it does not match (CloudWatch has a time budget too, SPEC §4).
     /// </summary>
     public const bool RegexIsAsciiAndNonBacktracking = true;
 

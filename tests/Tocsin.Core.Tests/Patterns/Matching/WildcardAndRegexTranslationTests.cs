@@ -43,4 +43,12 @@ public class WildcardAndRegexTranslationTests
     [Fact]
     public void A_regex_group_is_refused_rather_than_silently_changed() =>
         Should.Throw<ArgumentException>(() => CloudWatchRegex.Translate("(a)"));
+
+    [Fact]
+    public void A_regex_too_large_for_the_linear_engine_still_matches() =>
+        PatternMatcher.Compile(Build.Regex("^a{20000}$")).Matches(new string('a', 20000)).ShouldBeTrue();
+
+    [Fact]
+    public void A_regex_dotnet_cannot_compile_is_refused_with_the_reason() =>
+        Should.Throw<ArgumentException>(() => PatternMatcher.Compile(Build.Regex("a{3,1}"))).Message.ShouldContain("%a{3,1}%");
 }
