@@ -34,7 +34,7 @@ internal sealed class CloudWatchRegex
         }
         catch (ArgumentException invalid)
         {
-            throw new ArgumentException($"the regular expression %{body}% cannot be compiled: {invalid.Message}", nameof(body), invalid);
+            throw new ArgumentException($"the regular expression %{body}% cannot be compiled: {invalid.Message}", invalid);
         }
     }
 
@@ -43,6 +43,20 @@ internal sealed class CloudWatchRegex
     public string DotNetPattern { get; }
 
     public static CloudWatchRegex Compile(PatternRegex regex) => new(regex.Body);
+
+    /// <summary>Why this regex body cannot be compiled (for a parser to report with a position), or null when it can.</summary>
+    internal static string? CompileProblem(string body)
+    {
+        try
+        {
+            _ = new CloudWatchRegex(body);
+            return null;
+        }
+        catch (ArgumentException invalid)
+        {
+            return (invalid.InnerException ?? invalid).Message;
+        }
+    }
 
     public bool IsMatch(ReadOnlySpan<char> text)
     {

@@ -51,4 +51,8 @@ public class WildcardAndRegexTranslationTests
     [Fact]
     public void A_regex_dotnet_cannot_compile_is_refused_with_the_reason() =>
         Should.Throw<ArgumentException>(() => PatternMatcher.Compile(Build.Regex("a{3,1}"))).Message.ShouldContain("%a{3,1}%");
+
+    [Fact]
+    public void The_reason_a_regex_cannot_compile_is_available_to_the_parser() =>
+        (CloudWatchRegex.CompileProblem("*a") is not null && CloudWatchRegex.CompileProblem("a*") is null).ShouldBeTrue();
 }
