@@ -72,7 +72,22 @@ internal sealed class TrailChain(CloudInventory inventory, Control control, Filt
             return [walk.Fail(ReasonCode.NoMetricFilter, $"no metric filter on log group {logGroupName}, where the trail delivers")];
         }
 
-        return [.. filters.SelectMany(filter => Filter(walk, region, filter))];
+        // A filter that does another control's job (the root-usage filter, seen by the sign-in control) is not a
+        // candidate: this control has no filter there, rather than an insufficient one.
+        var candidates = filters.Where(filter => !filter.Pattern.TryGetValue(out var pattern) || !ServesAnotherControl(pattern)).ToList();
+        if (candidates.Count == 0)
+        {
+            return [walk.Fail(ReasonCode.NoMetricFilter, $"none of the {filters.Count} metric filter{(filters.Count == 1 ? "" : "s")} on log group {logGroupName} alerts on the events of {control.Id}")];
+        }
+
+        return [.. candidates.SelectMany(filter => Filter(walk, region, filter))];
+    }
+
+    private bool ServesAnotherControl(string pattern)
+    {
+        var own = judge.Judge(control, pattern);
+        return own.Kind != VerdictKind.Unparseable && !VerdictPolicy.Passes(own, options.Strict)
+            && ControlCatalog.Default.All.Any(other => other.Id != control.Id && VerdictPolicy.Passes(judge.Judge(other, pattern), options.Strict));
     }
 
     private IEnumerable<ChainResult> Filter(ChainWalk walk, Region region, MetricFilter filter)

@@ -1,3 +1,5 @@
+using Tocsin.Core.Findings;
+
 namespace Tocsin.Core.Exceptions;
 
 /// <summary>What an exception is matched against: a finding's control (with its aliases), account, region and evidence.</summary>
@@ -9,4 +11,13 @@ public sealed record ExceptionKey(
     IReadOnlyCollection<string> ControlAliases,
     string AccountId,
     string? Region,
-    IReadOnlyCollection<string> Resources);
+    IReadOnlyCollection<string> Resources)
+{
+    /// <summary>The key of a finding: its control, account, region and every ARN of its evidence (chain and candidates).</summary>
+    public static ExceptionKey Of(Finding finding, IReadOnlyCollection<string> controlAliases) => new(
+        finding.ControlId,
+        controlAliases,
+        finding.AccountId,
+        finding.Region,
+        [.. finding.Evidence.Chain, .. finding.Evidence.Candidates]);
+}

@@ -1,3 +1,5 @@
+using Tocsin.Core.Findings;
+
 namespace Tocsin.Core.Exceptions;
 
 /// <summary>The exceptions of a run, judged against an injected clock so expiry is testable.</summary>
@@ -32,6 +34,15 @@ public sealed class ExceptionList
             covering.FirstOrDefault(e => !e.IsExpiredAt(now)),
             [.. covering.Where(e => e.IsExpiredAt(now))]);
     }
+
+    /// <summary>Marks each finding an active entry covers as suppressed by it; other findings are returned as they are.</summary>
+    /// <param name="aliasesOf">The aliases of a control id, so entries may name controls by any of them.</param>
+    public IReadOnlyList<Finding> Apply(IEnumerable<Finding> findings, Func<string, IReadOnlyCollection<string>> aliasesOf) =>
+    [
+        .. findings.Select(finding => Match(ExceptionKey.Of(finding, aliasesOf(finding.ControlId))).Active is { } entry
+            ? finding with { SuppressedBy = entry }
+            : finding),
+    ];
 
     private static bool Covers(ExceptionEntry entry, ExceptionKey key) =>
         NamesControl(entry.Control, key)

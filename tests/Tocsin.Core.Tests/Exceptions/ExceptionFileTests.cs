@@ -1,3 +1,4 @@
+using Tocsin.Core.Yaml;
 using Tocsin.Core.Exceptions;
 
 namespace Tocsin.Core.Tests.Exceptions;
@@ -22,7 +23,7 @@ public class ExceptionFileTests
 
     private static IReadOnlyList<ExceptionEntry> Parse(string yaml) => ExceptionFile.Parse(new StringReader(yaml), "exceptions.yaml");
 
-    private static string Refusal(string yaml) => Should.Throw<ExceptionFileException>(() => Parse(yaml)).Message;
+    private static string Refusal(string yaml) => Should.Throw<YamlFileException>(() => Parse(yaml)).Message;
 
     [Fact]
     public void A_valid_file_is_read_into_entries_with_their_lines()
@@ -133,5 +134,37 @@ public class ExceptionFileTests
                 reason: ""
                 expires: 2027-01-01
             """).ShouldBe("exceptions.yaml:5:13: `reason` must not be empty");
+    }
+
+    [Fact]
+    public void An_entry_naming_a_control_that_does_not_exist_is_refused_at_the_name()
+    {
+        var yaml = """
+            exceptions:
+              - control: console-sigin-without-mfa
+                accounts: ["111111111111"]
+                owner: security@example.com
+                reason: legacy
+                expires: 2027-01-01
+            """;
+
+        Should.Throw<YamlFileException>(() => ExceptionFile.Parse(new StringReader(yaml), "exceptions.yaml", name => name == "console-signin-without-mfa"))
+            .Message.ShouldBe("exceptions.yaml:2:14: unknown control `console-sigin-without-mfa`; `tocsin controls` lists the ids and aliases");
+    }
+
+    [Fact]
+    public void An_entry_may_name_its_control_by_an_alias_the_catalog_knows()
+    {
+        var yaml = """
+            exceptions:
+              - control: securityhub:CloudWatch.3
+                accounts: ["111111111111"]
+                owner: security@example.com
+                reason: legacy
+                expires: 2027-01-01
+            """;
+
+        ExceptionFile.Parse(new StringReader(yaml), "exceptions.yaml", name => Core.Controls.ControlCatalog.Default.Find(name) is not null)
+            .Single().Control.ShouldBe("securityhub:CloudWatch.3");
     }
 }

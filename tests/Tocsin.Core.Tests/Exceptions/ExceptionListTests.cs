@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Tocsin.Core.Exceptions;
+using Tocsin.Core.Findings;
 
 namespace Tocsin.Core.Tests.Exceptions;
 
@@ -83,5 +84,28 @@ public class ExceptionListTests
         var stale = Entry() with { Accounts = ["999999999999"] };
 
         List(new DateTimeOffset(2028, 1, 1, 0, 0, 0, TimeSpan.Zero), stale).Expired.ShouldBe([stale]);
+    }
+
+    [Fact]
+    public void Applying_the_list_suppresses_covered_findings_and_leaves_the_others()
+    {
+        var entry = Entry(region: "eu-west-1");
+        Finding covered = new("console-signin-without-mfa", "111111111111", "eu-west-1", Outcome.Fail, [ReasonCode.NoAlarm], "no alarm", Evidence.None);
+        var elsewhere = covered with { Region = "us-east-1" };
+
+        var findings = List(BeforeExpiry, entry).Apply([covered, elsewhere], _ => ["cis-aws-1.2:3.2"]);
+
+        findings[0].SuppressedBy.ShouldBe(entry);
+        findings[1].Suppressed.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void An_entry_scoped_to_a_resource_matches_a_candidate_in_the_evidence()
+    {
+        var entry = Entry(control: "console-signin-without-mfa", resource: "arn:aws:cloudtrail:eu-west-1:111111111111:trail/legacy");
+        Finding finding = new("console-signin-without-mfa", "111111111111", "eu-west-1", Outcome.Fail, [ReasonCode.TrailNotLogging], "trail legacy is not logging",
+            new Evidence(["arn:aws:cloudtrail:eu-west-1:111111111111:trail/main"], ["arn:aws:cloudtrail:eu-west-1:111111111111:trail/legacy"]));
+
+        List(BeforeExpiry, entry).Match(ExceptionKey.Of(finding, [])).Active.ShouldBe(entry);
     }
 }

@@ -82,4 +82,8 @@ public static class Samples
     public static Account Account(string id = AccountId) => new(id, "security-tooling", List(Region()));
 
     public static CloudInventory Inventory() => new(null, [Account()]);
+
+    /// <summary>The healthy inventory with its one region changed, e.g. <c>Samples.Inventory(r =&gt; r with { Alarms = Samples.List&lt;Alarm&gt;() })</c>.</summary>
+    public static CloudInventory Inventory(Func<Region, Region> change) =>
+        new(null, [Account() with { Regions = List(change(Region())) }]);
 }

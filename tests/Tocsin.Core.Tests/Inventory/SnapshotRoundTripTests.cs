@@ -127,4 +127,14 @@ public class SnapshotRoundTripTests
     {
         SnapshotSchema.Text.ShouldContain("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"");
     }
+
+    [Fact]
+    public void A_region_whose_alarms_could_not_be_listed_is_written_with_the_reason()
+    {
+        var inventory = Samples.Inventory(region => region with { Alarms = Samples.Denied<Alarm>("cloudwatch:DescribeAlarms") });
+
+        var alarms = System.Text.Json.Nodes.JsonNode.Parse(Snapshot.ToJson(inventory))!["accounts"]![0]!["regions"]![0]!["alarms"]!;
+
+        alarms.ToJsonString().ShouldBe("""{"unknown":"access-denied","detail":"cloudwatch:DescribeAlarms"}""");
+    }
 }

@@ -67,6 +67,11 @@ public static class Snapshot
 
     private static JsonDocument ParseJson(string json, string fileName)
     {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            throw new SnapshotException(fileName, "$", "the file is empty; expected a Tocsin snapshot");
+        }
+
         try
         {
             return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });

@@ -91,6 +91,20 @@ internal static class CloudTrailRecordShape
         ["$.eventName"] = ["GetUser"],
     };
 
+    // Fields whose every value CloudTrail writes is listed (or the field is absent). A pattern that differs from
+    // the reference only on other values differs only on records CloudTrail never writes.
+    private static readonly Dictionary<string, HashSet<string>> Closed = new(StringComparer.Ordinal)
+    {
+        ["$.additionalEventData.MFAUsed"] = ["No", "Yes"],
+        ["$.responseElements.ConsoleLogin"] = ["Success", "Failure"],
+        ["$.userIdentity.type"] = ["IAMUser", "Root", "AssumedRole", "Role", "FederatedUser", "Directory", "AWSAccount", "AWSService", "IdentityCenterUser", "SAMLUser", "WebIdentityUser", "Unknown"],
+        ["$.eventType"] = ["AwsApiCall", "AwsServiceEvent", "AwsConsoleAction", "AwsConsoleSignIn", "AwsCloudTrailInsight", "AwsVpceEvent"],
+    };
+
+    /// <summary>The values CloudTrail writes in this field, when they are a known closed set; else null.</summary>
+    public static IReadOnlySet<string>? ClosedDomain(JsonSelector selector) =>
+        Closed.TryGetValue(Canonical(selector), out var values) ? values : null;
+
     public static IReadOnlyList<string> TypicalValues(JsonSelector selector) =>
         Typical.TryGetValue(Canonical(selector), out var values) ? values : [];
 

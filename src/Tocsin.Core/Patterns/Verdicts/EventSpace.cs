@@ -86,6 +86,25 @@ internal sealed class EventSpace
         return builder.ToJson();
     }
 
+    /// <summary>
+    /// False when a field with a closed set of CloudTrail values (MFAUsed: Yes or No) holds anything else: such a
+    /// record is in the space to decide equivalence exactly, but CloudTrail never writes it.
+    /// </summary>
+    public bool IsRealistic(int[] choice)
+    {
+        for (var i = 0; i < Fields.Count; i++)
+        {
+            var value = Fields[i].Values[choice[i]];
+            if (value.Kind != SpaceValueKind.Missing && CloudTrailRecordShape.ClosedDomain(Fields[i].Selector) is { } domain
+                && (value.Text is null || !domain.Contains(value.Text)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>How unnatural a record reads as an example: the sum of its values' oddness.</summary>
     public int Oddness(int[] choice) => Fields.Select((field, i) => field.Values[choice[i]].Oddness).Sum();
 

@@ -70,11 +70,13 @@ public static class PatternJudge
             return (VerdictKind.Tuned, null, wording.Tuned());
         }
 
-        // Adds real populations and misses only records CloudTrail's sign-in populations never contain
-        // (MFAUsed "Yesterday"): in practice it alerts on more, so it is broader, and says what it would miss.
-        if (disagreement.OnlyCandidate is not null && corpus.Missed.Count == 0 && corpus.Extra.Count > 0)
+        // Misses only records CloudTrail never writes (MFAUsed "Yesterday"): if it adds real populations it is
+        // broader in practice; otherwise it is tuned to the values CloudTrail writes. Either way it says what differs.
+        if (!disagreement.MissesRealisticRecords && corpus.Missed.Count == 0)
         {
-            return (VerdictKind.Broader, null, wording.BroaderButMissing());
+            return corpus.Extra.Count > 0
+                ? (VerdictKind.Broader, null, wording.BroaderButMissing())
+                : (VerdictKind.Tuned, null, wording.TunedToWrittenValues());
         }
 
         return (VerdictKind.Insufficient, null, wording.Insufficient());

@@ -38,7 +38,7 @@ internal sealed class SpaceComparison
                 var r = references[i].Matches(record);
                 if (c != r)
                 {
-                    disagreements[i].Offer(c, space.Oddness(choice), () => new EventDifference(c, r, space.Describe(choice, shown), record));
+                    disagreements[i].Offer(c, space.IsRealistic(choice), space.Oddness(choice), () => new EventDifference(c, r, space.Describe(choice, shown), record));
                 }
             }
 
@@ -75,10 +75,14 @@ internal sealed class Disagreement
 
     public bool None => OnlyCandidate is null && OnlyReference is null;
 
+    /// <summary>Some record CloudTrail can write is matched by the reference and missed by the candidate.</summary>
+    public bool MissesRealisticRecords { get; private set; }
+
     public IEnumerable<EventDifference> Examples => new[] { OnlyReference, OnlyCandidate }.OfType<EventDifference>();
 
-    public void Offer(bool candidateMatches, int oddness, Func<EventDifference> example)
+    public void Offer(bool candidateMatches, bool realistic, int oddness, Func<EventDifference> example)
     {
+        MissesRealisticRecords |= !candidateMatches && realistic;
         if (candidateMatches && oddness < _onlyCandidateOddness)
         {
             (_onlyCandidateOddness, OnlyCandidate) = (oddness, example());

@@ -20,8 +20,11 @@ internal sealed record SpaceValue(SpaceValueKind Kind, string Raw, string Label,
     public static SpaceValue String(string text, int oddness = 1)
     {
         var raw = JsonSerializer.Serialize(text);
-        return new(SpaceValueKind.Raw, raw, raw, oddness);
+        return new(SpaceValueKind.Raw, raw, raw, oddness) { Text = text };
     }
+
+    /// <summary>The string itself, for a string value; null for every other kind.</summary>
+    public string? Text { get; private init; }
 
     /// <summary>A number written exactly as <paramref name="jsonText"/> (CloudWatch compares numbers by their text too).</summary>
     public static SpaceValue Number(string jsonText, int oddness = 1) => new(SpaceValueKind.Raw, jsonText, jsonText, oddness);

@@ -14,7 +14,7 @@ internal sealed class VerdictWording(Control control, CorpusComparison corpus, D
             : $"broader: also alerts on records outside the control's populations, such as {disagreement.OnlyCandidate!.Description}";
 
     public string BroaderButMissing() =>
-        $"broader: also alerts on {Populations(corpus.Extra)}; misses only records CloudTrail's populations do not contain, such as {disagreement.OnlyReference!.Description}";
+        $"broader: also alerts on {Populations(corpus.Extra)}; misses only records CloudTrail does not write, such as {disagreement.OnlyReference!.Description}";
 
     public string TunedVariant(AcceptedVariant variant) =>
         string.Join("; ", new[] { $"tuned: equals the accepted variant {variant.Name}", NoLonger(), Still() }.Where(part => part.Length > 0));
@@ -23,6 +23,9 @@ internal sealed class VerdictWording(Control control, CorpusComparison corpus, D
         corpus.Missed.Count > 0
             ? string.Join("; ", new[] { "tuned: " + NoLonger(), Still() }.Where(part => part.Length > 0))
             : $"tuned: stricter than the reference but no stricter than an accepted variant; misses records such as {disagreement.OnlyReference!.Description}";
+
+    public string TunedToWrittenValues() =>
+        $"tuned: not equivalent, but differs only on records CloudTrail does not write, such as {disagreement.OnlyReference!.Description}";
 
     public string Insufficient() =>
         corpus.Missed.Count > 0

@@ -87,9 +87,19 @@ public class SeedVariantVerdictTests
     {
         var verdict = Judge("""{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed = "No") }""");
 
-        verdict.Kind.ShouldBe(VerdictKind.Insufficient);
+        verdict.Kind.ShouldBe(VerdictKind.Tuned);
         verdict.Missed.ShouldBeEmpty();
-        verdict.Explanation.ShouldBe("""insufficient: misses records the reference alerts on, such as eventName is "ConsoleLogin", additionalEventData.MFAUsed is "" (every population of the control's corpus is still caught)""");
+        verdict.CatchesRequiredPopulations.ShouldBeTrue();
+        verdict.Explanation.ShouldBe("""tuned: not equivalent, but differs only on records CloudTrail does not write, such as eventName is "ConsoleLogin", additionalEventData.MFAUsed is "" """.TrimEnd());
+    }
+
+    [Fact]
+    public void A_pattern_that_misses_records_cloudtrail_writes_but_no_population_is_insufficient()
+    {
+        var verdict = Judge("""{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") && ($.sourceIPAddress != "203.0.113.10") }""");
+
+        verdict.Kind.ShouldBe(VerdictKind.Insufficient);
+        verdict.Explanation.ShouldStartWith("insufficient: misses records the reference alerts on, such as ");
     }
 
     [Fact]
@@ -108,7 +118,7 @@ public class SeedVariantVerdictTests
 
         verdict.Kind.ShouldBe(VerdictKind.Broader);
         verdict.Extra.ShouldBe(["iam-user-mfa", "root-mfa"]);
-        verdict.Explanation.ShouldBe("""broader: also alerts on iam-user-mfa, root-mfa; misses only records CloudTrail's populations do not contain, such as eventName is "ConsoleLogin", additionalEventData.MFAUsed is "Yesterday" """.TrimEnd());
+        verdict.Explanation.ShouldBe("""broader: also alerts on iam-user-mfa, root-mfa; misses only records CloudTrail does not write, such as eventName is "ConsoleLogin", additionalEventData.MFAUsed is "Yesterday" """.TrimEnd());
     }
 
     [Fact]
