@@ -65,7 +65,7 @@ public static class AwsCredentialSource
     }
 
     /// <summary>The explicit region, then AWS_REGION, AWS_DEFAULT_REGION, the profile's region, then us-east-1.</summary>
-    private static string RegionFor(string? explicitRegion, Func<string, string?> environment, string? profileRegion) =>
+    public static string RegionFor(string? explicitRegion, Func<string, string?> environment, string? profileRegion) =>
         new[] { explicitRegion, environment("AWS_REGION"), environment("AWS_DEFAULT_REGION"), profileRegion }
             .FirstOrDefault(r => !string.IsNullOrWhiteSpace(r))?.Trim() ?? FallbackRegion;
 
