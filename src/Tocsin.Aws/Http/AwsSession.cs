@@ -23,8 +23,9 @@ public sealed record AwsSession(AwsTransport Transport, AWSCredentials Credentia
     internal async Task<XElement> QueryAsync(AwsService service, string region, string operation, string version, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
     {
         var (url, signingRegion) = Transport.Endpoints.Resolve(service, region);
-        var body = await Transport.SendAsync(Call(service, signingRegion, operation), QueryProtocol.Request(url, operation, version, parameters), cancellationToken);
-        return service == AwsService.Ec2 ? QueryProtocol.Ec2Result(body, operation) : QueryProtocol.Result(body, operation);
+        var call = Call(service, signingRegion, operation);
+        var body = await Transport.SendAsync(call, QueryProtocol.Request(url, operation, version, parameters), cancellationToken);
+        return service == AwsService.Ec2 ? QueryProtocol.Ec2Result(body, operation, call.Action) : QueryProtocol.Result(body, operation, call.Action);
     }
 
     private AwsCall Call(AwsService service, string signingRegion, string operation) =>

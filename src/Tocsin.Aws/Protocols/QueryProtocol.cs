@@ -33,23 +33,24 @@ public static class QueryProtocol
         values.Select((value, i) => new KeyValuePair<string, string>($"{name}.member.{i + 1}", value));
 
     /// <summary>The <c>&lt;{Action}Result&gt;</c> element of an awsQuery reply.</summary>
-    public static XElement Result(byte[] body, string action) =>
-        Xml.Child(Root(body, action), $"{action}Result") ?? throw new AwsProtocolException($"{action}: the reply has no {action}Result");
+    /// <param name="callName">How errors name the call, e.g. <c>sns:GetTopicAttributes</c>; the action when null.</param>
+    public static XElement Result(byte[] body, string action, string? callName = null) =>
+        Xml.Child(Root(body, action, callName ?? action), $"{action}Result") ?? throw new AwsProtocolException($"{callName ?? action}: the reply has no {action}Result");
 
     /// <summary>The <c>&lt;{Action}Response&gt;</c> element of an ec2 reply.</summary>
-    public static XElement Ec2Result(byte[] body, string action) => Root(body, action);
+    public static XElement Ec2Result(byte[] body, string action, string? callName = null) => Root(body, action, callName ?? action);
 
-    private static XElement Root(byte[] body, string action)
+    private static XElement Root(byte[] body, string action, string callName)
     {
         try
         {
             using var stream = new MemoryStream(body);
-            var root = XDocument.Load(stream).Root ?? throw new AwsProtocolException($"{action}: the reply is empty");
-            return root.Name.LocalName == $"{action}Response" ? root : throw new AwsProtocolException($"{action}: the reply is <{root.Name.LocalName}>, not <{action}Response>");
+            var root = XDocument.Load(stream).Root ?? throw new AwsProtocolException($"{callName}: the reply is empty");
+            return root.Name.LocalName == $"{action}Response" ? root : throw new AwsProtocolException($"{callName}: the reply is <{root.Name.LocalName}>, not <{action}Response>");
         }
         catch (System.Xml.XmlException problem)
         {
-            throw new AwsProtocolException($"{action}: the reply is not valid XML: {problem.Message}", problem);
+            throw new AwsProtocolException($"{callName}: the reply is not valid XML: {problem.Message}", problem);
         }
     }
 }
