@@ -1,0 +1,12 @@
+namespace Tocsin.Aws.Clients;
+
+/// <summary>
+/// The IAM action a client operation needs. <see cref="Permissions"/> gathers them into a least-privilege policy;
+/// a test checks that every action a scan sends is declared here.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
+public sealed class RequiresPermissionAttribute(string action) : Attribute
+{
+    /// <summary>e.g. <c>cloudtrail:DescribeTrails</c>.</summary>
+    public string Action { get; } = action;
+}

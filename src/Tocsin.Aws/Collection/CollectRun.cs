@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using Amazon.Runtime;
+using Tocsin.Aws.Http;
+using Tocsin.Core.Inventory;
+
+namespace Tocsin.Aws.Collection;
+
+/// <summary>What every account of one collection shares: the transport, the caller, the counters and the topics found.</summary>
+internal sealed class CollectRun(CollectRequest request, AwsTransport transport, AwsSession callerSession, string startRegion)
+{
+    private readonly ConcurrentDictionary<string, CallStatistics> _statistics = new(StringComparer.Ordinal);
+
+    public CollectRequest Request { get; } = request;
+
+    public AwsTransport Transport { get; } = transport;
+
+    public AwsSession CallerSession { get; } = callerSession;
+
+    public AWSCredentials CallerCredentials => CallerSession.Credentials;
+
+    public string StartRegion { get; } = startRegion;
+
+    /// <summary>Topics read, by the account and region of their ARN.</summary>
+    public ConcurrentDictionary<TopicKey, ConcurrentDictionary<string, Topic>> Topics { get; } = new();
+
+    public IReadOnlyDictionary<string, CallStatistics> Statistics => _statistics;
+
+    public CallStatistics StatisticsFor(string accountId) => _statistics.GetOrAdd(accountId, _ => new CallStatistics());
+
+    public void Adopt(string accountId, CallStatistics statistics) => _statistics.TryAdd(accountId, statistics);
+}

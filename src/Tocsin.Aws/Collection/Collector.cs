@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using Tocsin.Aws.Clients;
+using Tocsin.Aws.Credentials;
+using Tocsin.Aws.Http;
+using Tocsin.Core.Inventory;
+
+namespace Tocsin.Aws.Collection;
+
+/// <summary>
+/// Reads live AWS (or anything that speaks its protocols) into the one <see cref="CloudInventory"/> the evaluator
+/// reads. Accounts are read at most <see cref="CollectRequest.Concurrency"/> at a time and calls are bounded by
+/// the same number across all of them; a failed call makes the values it would have told unknown, with the
+/// reason, and never stops other accounts or regions.
+/// </summary>
+public sealed class Collector(CollectorOptions? options = null)
+{
+    private readonly CollectorOptions _options = options ?? new CollectorOptions();
+
+    /// <exception cref="CollectionException">The starting credentials do not work, or the organization cannot be listed.</exception>
+    /// <exception cref="AwsConfigurationException">A profile or endpoint setting is wrong.</exception>
+    public async Task<CollectResult> CollectAsync(CollectRequest request, IProgress<CollectProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (request.Concurrency < 1)
+        {
+            throw new ArgumentException($"The concurrency must be at least 1, not {request.Concurrency}.", nameof(request));
+        }
+
+        var started = _options.Clock.GetTimestamp();
+        var environment = _options.Environment ?? Environment.GetEnvironmentVariable;
+        var retry = new RetryOptions(_options.Retry, request.Concurrency, _options.Delay, _options.Random, _options.Clock);
+        using var transport = new AwsTransport(new AwsEndpoints(request.EndpointUrl, environment), retry, _options.Handler);
+
+        var (credentials, region) = StartingCredentials(request, environment);
+        var callerStatistics = new CallStatistics();
+        var identity = await CallerAsync(new AwsSession(transport, credentials, "caller", callerStatistics), region, cancellationToken);
+        var caller = new AwsSession(transport, credentials, identity.Account, callerStatistics);
+        var run = new CollectRun(request, transport, caller, region);
+        run.Adopt(identity.Account, callerStatistics);
+
+        var plan = await AccountPlan.MakeAsync(request, caller, identity, region, cancellationToken);
+        var total = plan.Accounts.Count + plan.Unreadable.Count;
+        var done = plan.Unreadable.Count;
+        progress?.Report(Progress(run, done, total, null));
+
+        var accounts = new System.Collections.Concurrent.ConcurrentBag<Account>(plan.Unreadable);
+        await Parallel.ForEachAsync(plan.Accounts, new ParallelOptions { MaxDegreeOfParallelism = request.Concurrency, CancellationToken = cancellationToken }, async (target, token) =>
+        {
+            accounts.Add(await CollectAccountAsync(run, target, token));
+            progress?.Report(Progress(run, Interlocked.Increment(ref done), total, target.Id));
+        });
+
+        var inventory = new CloudInventory(plan.Organization, [.. WithTopics(accounts, run).OrderBy(a => a.Id, StringComparer.Ordinal)], _options.Clock.GetUtcNow());
+        return new CollectResult(inventory, Summary(run, identity, request, _options.Clock.GetElapsedTime(started)));
+    }
+
+    private static async Task<Account> CollectAccountAsync(CollectRun run, AccountToRead target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await new AccountCollector(run, target).CollectAsync(cancellationToken);
+        }
+        catch (Exception problem) when (problem is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A reply no model foresaw must not end the scan of the other accounts.
+            return new Account(target.Id, target.Name, Observed.Unknown<IReadOnlyList<Region>>(UnknownReason.Unavailable, $"reading the account failed: {problem.Message}"));
+        }
+    }
+
+    private static (Amazon.Runtime.AWSCredentials Credentials, string Region) StartingCredentials(CollectRequest request, Func<string, string?> environment)
+    {
+        if (request.StartingCredentials is { } given)
+        {
+            return (given, AwsCredentialSource.RegionFor(request.Credentials.Region, environment, null));
+        }
+
+        var resolved = AwsCredentialSource.Resolve(request.Credentials, environment);
+        return (resolved.Credentials, resolved.Region);
+    }
+
+    private static async Task<CallerIdentity> CallerAsync(AwsSession session, string region, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await new StsClient(session).GetCallerIdentityAsync(region, cancellationToken);
+        }
+        catch (AwsServiceException problem)
+        {
+            throw new CollectionException($"The starting credentials do not work: sts:GetCallerIdentity answered {problem.Code} ({problem.AwsMessage}).", problem);
+        }
+        catch (Amazon.Runtime.AmazonClientException problem)
+        {
+            throw new CollectionException($"The starting credentials cannot be resolved: {problem.Message}", problem);
+        }
+    }
+
+    /// <summary>Puts each topic read into the account and region of its ARN, when that account and region were read.</summary>
+    private static IEnumerable<Account> WithTopics(IEnumerable<Account> accounts, CollectRun run) =>
+        accounts.Select(account => !account.Regions.TryGetValue(out var regions) ? account : account with
+        {
+            Regions = Observed.Known<IReadOnlyList<Region>>([.. regions.Select(region =>
+                run.Topics.TryGetValue(new TopicKey(account.Id, region.Name), out var topics)
+                    ? region with { Topics = Observed.Known<IReadOnlyList<Topic>>([.. topics.Values.OrderBy(t => t.Arn, StringComparer.Ordinal)]) }
+                    : region)]),
+        });
+
+    private static CollectProgress Progress(CollectRun run, int done, int total, string? account)
+    {
+        var all = run.Statistics.Values.ToList();
+        return new CollectProgress(done, total, all.Sum(s => s.Calls), all.Sum(s => s.Throttles), all.Sum(s => s.Retries), account);
+    }
+
+    private static CollectSummary Summary(CollectRun run, CallerIdentity identity, CollectRequest request, TimeSpan duration)
+    {
+        var accounts = run.Statistics
+            .OrderBy(entry => entry.Key, StringComparer.Ordinal)
+            .Select(entry => new AccountCalls(entry.Key, entry.Value.Calls, entry.Value.Attempts, entry.Value.Throttles, entry.Value.Retries, entry.Value.Failures, entry.Value.ByAction))
+            .ToList();
+        return new CollectSummary(
+            identity.Arn,
+            accounts.Sum(a => a.Calls),
+            accounts.Sum(a => a.Attempts),
+            accounts.Sum(a => a.Throttles),
+            accounts.Sum(a => a.Retries),
+            accounts.Sum(a => a.Failures),
+            duration,
+            request.Concurrency,
+            run.Transport.Retry.Budget.Tokens,
+            accounts);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Tocsin.Aws.Tests;
+
+/// <summary>
+/// moto's AWS server (<c>python3 -m moto.server</c>) on 127.0.0.1 and a free port, started for a test class and
+/// stopped with it. Ready when it prints the address it serves; reset to empty between tests.
+/// </summary>
+public sealed class MotoServer : IAsyncLifetime
+{
+    private Process? _process;
+
+    public Uri Endpoint { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort();
+        Endpoint = new Uri($"http://127.0.0.1:{port}/");
+        var start = new ProcessStartInfo("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        _process = Process.Start(start) ?? throw new InvalidOperationException("python3 could not be started");
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Watch(object sender, DataReceivedEventArgs line)
+        {
+            if (line.Data?.Contains($"Running on http://127.0.0.1:{port}", StringComparison.Ordinal) == true)
+            {
+                ready.TrySetResult();
+            }
+        }
+
+        _process.ErrorDataReceived += Watch;
+        _process.OutputDataReceived += Watch;
+        _process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException("moto's server exited before it was ready"));
+        _process.EnableRaisingEvents = true;
+        _process.BeginErrorReadLine();
+        _process.BeginOutputReadLine();
+        await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>Empties every service's state.</summary>
+    public async Task ResetAsync()
+    {
+        using var http = new HttpClient();
+        (await http.PostAsync(new Uri(Endpoint, "moto-api/reset"), null)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Runs Fixtures/build-moto-chain.py (boto3) against this server.</summary>
+    public async Task BuildChainAsync(string variant)
+    {
+        var script = Path.Combine(AppContext.BaseDirectory, "Fixtures", "build-moto-chain.py");
+        var start = new ProcessStartInfo("python3", [script, Endpoint.ToString(), variant]) { RedirectStandardError = true, UseShellExecute = false };
+        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        using var process = Process.Start(start)!;
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        process.ExitCode.ShouldBe(0, errors);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
