@@ -9,7 +9,10 @@ public sealed class FaultyScenarioFixture : EmulatorFixture
 
     protected override FaultPlan CreateFaults() => FaultPlan.Parse("""
         seed: 3
+        timeoutSeconds: 0.2
         rules:
+          - operation: "sts:GetCallerIdentity"
+            timeout: 1
           - operation: "logs:DescribeLogGroups"
             throttle: 1
           - operation: "cloudwatch:DescribeAlarms"
@@ -58,6 +61,21 @@ public sealed class FaultInjectionTests(FaultyScenarioFixture fixture) : IClassF
     public async Task A_disabled_region_refuses_credentials_as_AWS_does_for_regions_not_opted_in()
     {
         (await Call("sns", "list_topics()", region: "ap-east-1")).Code.ShouldBe("InvalidClientTokenId");
+    }
+
+    [Fact]
+    public async Task A_timed_out_call_ends_with_the_connection_dropped_and_no_reply()
+    {
+        var result = await fixture.Boto3Async("""
+            try:
+                boto3.client('sts', endpoint_url=ENDPOINT, config=NO_RETRY).get_caller_identity()
+                print(json.dumps({'error': None}))
+            except botocore.exceptions.ClientError as e:
+                print(json.dumps({'error': 'ClientError ' + e.response['Error']['Code']}))
+            except botocore.exceptions.BotoCoreError as e:
+                print(json.dumps({'error': type(e).__name__}))
+            """, "testing", "testing");
+        result["error"]!.GetValue<string>().ShouldBe("ConnectionClosedError");
     }
 
     [Fact]
