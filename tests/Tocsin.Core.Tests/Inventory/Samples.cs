@@ -57,7 +57,7 @@ public static class Samples
         EvaluationPeriods: 1,
         DatapointsToAlarm: Observed<int?>.Known(1),
         Threshold: Observed<double?>.Known(1),
-        ComparisonOperator: ComparisonOperator.GreaterThanOrEqualToThreshold,
+        ComparisonOperator: AlarmComparisonOperator.GreaterThanOrEqualToThreshold,
         TreatMissingData: Observed<string?>.Known("notBreaching"),
         ActionsEnabled: true,
         AlarmActions: List(TopicArn),
@@ -81,5 +81,9 @@ public static class Samples
 
     public static Account Account(string id = AccountId) => new(id, "security-tooling", List(Region()));
 
-    public static Core.Inventory.Inventory Inventory() => new(null, [Account()]);
+    public static CloudInventory Inventory() => new(null, [Account()]);
+
+    /// <summary>The healthy inventory with its one region changed, e.g. <c>Samples.Inventory(r =&gt; r with { Alarms = Samples.List&lt;Alarm&gt;() })</c>.</summary>
+    public static CloudInventory Inventory(Func<Region, Region> change) =>
+        new(null, [Account() with { Regions = List(change(Region())) }]);
 }

@@ -116,4 +116,33 @@ public class SnapshotRefusalTests
 
         Refusal(snapshot).ShouldBe("snapshot.json: $.collectedAt: \"yesterday\" is not a date-time (ISO 8601, e.g. 2026-01-31T12:00:00Z)");
     }
+
+    [Fact]
+    public void Of_two_bad_fields_the_one_first_in_the_file_is_named()
+    {
+        var snapshot = Good();
+        Alarm(snapshot)["treatMissingData"] = 7;
+        Alarm(snapshot)["period"] = "300";
+
+        Refusal(snapshot).ShouldBe("snapshot.json: $.accounts[0].regions[1].alarms[0].period: expected integer or null, found string");
+    }
+
+    [Fact]
+    public void A_bad_field_in_an_earlier_account_is_named_before_one_in_a_later_account()
+    {
+        var snapshot = Good();
+        var second = snapshot["accounts"]![0]!.DeepClone();
+        second["id"] = "222222222222";
+        snapshot["accounts"]!.AsArray().Add(second);
+        second["regions"]![0]!["name"] = 5;
+        snapshot["accounts"]![0]!["regions"]![1]!["topics"]![0]!["arn"] = false;
+
+        Refusal(snapshot).ShouldBe("snapshot.json: $.accounts[0].regions[1].topics[0].arn: expected string, found boolean");
+    }
+
+    [Fact]
+    public void An_empty_file_is_refused_as_empty()
+    {
+        Refusal("\n").ShouldBe("snapshot.json: $: the file is empty; expected a Tocsin snapshot");
+    }
 }

@@ -8,7 +8,7 @@ public class SnapshotRoundTripTests
     private static readonly Source TerraformLine = Source.FromFile("main.tf", 42);
 
     // Every record and every optional field set, so the schema is checked against all of the model.
-    private static Core.Inventory.Inventory FullyPopulated()
+    private static CloudInventory FullyPopulated()
     {
         var trail = Samples.Trail() with
         {
@@ -51,7 +51,7 @@ public class SnapshotRoundTripTests
             Observed<IReadOnlyList<Alarm>>.NotKnown(UnknownReason.NotCollected, "alarms are not read from CloudFormation"),
             Samples.Denied<Topic>("sns:ListTopics"));
         var organization = new Organization("o-a1b2c3d4e5", "111111111111", Samples.List("111111111111", "222222222222"), Source.FromArn("arn:aws:organizations::111111111111:organization/o-a1b2c3d4e5"));
-        return new Core.Inventory.Inventory(
+        return new CloudInventory(
             organization,
             [
                 Samples.Account() with { Regions = Samples.List(region, throttled), Source = Source.FromArn("arn:aws:organizations::111111111111:account/o-a1b2c3d4e5/111111111111") },
@@ -126,5 +126,15 @@ public class SnapshotRoundTripTests
     public void The_schema_is_draft_2020_12()
     {
         SnapshotSchema.Text.ShouldContain("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"");
+    }
+
+    [Fact]
+    public void A_region_whose_alarms_could_not_be_listed_is_written_with_the_reason()
+    {
+        var inventory = Samples.Inventory(region => region with { Alarms = Samples.Denied<Alarm>("cloudwatch:DescribeAlarms") });
+
+        var alarms = System.Text.Json.Nodes.JsonNode.Parse(Snapshot.ToJson(inventory))!["accounts"]![0]!["regions"]![0]!["alarms"]!;
+
+        alarms.ToJsonString().ShouldBe("""{"unknown":"access-denied","detail":"cloudwatch:DescribeAlarms"}""");
     }
 }

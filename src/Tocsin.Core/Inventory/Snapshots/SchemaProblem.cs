@@ -15,22 +15,31 @@ internal static partial class SchemaProblem
     public static (string Location, string Problem) Describe(EvaluationResults results, JsonElement root)
     {
         using var schema = JsonDocument.Parse(SnapshotSchema.Text);
-        var failures = Failures(results).ToList();
+        var failures = Failures(results)
+            .Select(f => (Failure: f, Segments: Segments(f.Result.InstanceLocation.ToString())))
+            .ToList();
 
-        // The deepest failure is the field itself; shallower ones are its parents reporting that a child failed.
-        var deepest = failures
-            .OrderByDescending(f => Segments(f.Result.InstanceLocation.ToString()).Count)
-            .ThenBy(f => Rank(f.Keyword))
+        // A failure whose place holds another failure is a parent reporting that a child failed; the children
+        // are the bad fields. Of those, report the one that comes first in the file, and at one place the
+        // keyword that names the mismatch best.
+        var parents = failures
+            .SelectMany(f => Enumerable.Range(0, f.Segments.Count).Select(length => string.Join('/', f.Segments.Take(length))))
+            .ToHashSet(StringComparer.Ordinal);
+        var first = failures
+            .Where(f => !parents.Contains(string.Join('/', f.Segments)))
+            .OrderBy(f => DocumentOrder(root, f.Segments), DocumentOrderComparer.Instance)
+            .ThenBy(f => Rank(f.Failure.Keyword))
+            .Select(f => f.Failure)
             .FirstOrDefault();
-        if (deepest.Result is null)
+        if (first.Result is null)
         {
             return ("$", "does not match the snapshot schema");
         }
 
-        var segments = Segments(deepest.Result.InstanceLocation.ToString());
+        var segments = Segments(first.Result.InstanceLocation.ToString());
         var instance = Resolve(root, segments);
-        var keywordSchema = ResolveSchema(schema.RootElement, deepest.Result.SchemaLocation, deepest.Keyword);
-        return (JsonPath(segments), Explain(deepest.Keyword, deepest.Message, instance, keywordSchema));
+        var keywordSchema = ResolveSchema(schema.RootElement, first.Result.SchemaLocation, first.Keyword);
+        return (JsonPath(segments), Explain(first.Keyword, first.Message, instance, keywordSchema));
     }
 
     /// <summary>System.Text.Json appends "LineNumber: 2 | BytePositionInLine: 13." and a path; the caller says where already.</summary>
@@ -100,8 +109,6 @@ internal static partial class SchemaProblem
                 return $"{Shown(instance)} is not a date-time (ISO 8601, e.g. 2026-01-31T12:00:00Z)";
             case "minimum" when keywordSchema is { } minimum:
                 return $"expected at least {minimum.GetRawText()}, found {Shown(instance)}";
-            case "minProperties":
-                return "expected at least one field, found an empty object";
             case "oneOf":
                 return "expected exactly one of \"known\" (a value) or \"unknown\" (a reason)";
             case "const" when keywordSchema is { } constant:
@@ -175,6 +182,56 @@ internal static partial class SchemaProblem
         }
 
         return current;
+    }
+
+    /// <summary>The position of each step of a path among its siblings in the file, so paths sort as the file reads.</summary>
+    private static List<int> DocumentOrder(JsonElement root, List<string> segments)
+    {
+        var order = new List<int>(segments.Count);
+        var current = root;
+        foreach (var segment in segments)
+        {
+            if (current.ValueKind == JsonValueKind.Object)
+            {
+                var index = current.EnumerateObject().TakeWhile(p => p.Name != segment).Count();
+                order.Add(index);
+                if (!current.TryGetProperty(segment, out current))
+                {
+                    break;
+                }
+            }
+            else if (current.ValueKind == JsonValueKind.Array
+                && int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                && index < current.GetArrayLength())
+            {
+                order.Add(index);
+                current = current[index];
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return order;
+    }
+
+    private sealed class DocumentOrderComparer : IComparer<List<int>>
+    {
+        public static readonly DocumentOrderComparer Instance = new();
+
+        public int Compare(List<int>? x, List<int>? y)
+        {
+            for (var i = 0; i < Math.Min(x!.Count, y!.Count); i++)
+            {
+                if (x[i] != y[i])
+                {
+                    return x[i].CompareTo(y[i]);
+                }
+            }
+
+            return x.Count.CompareTo(y.Count);
+        }
     }
 
     private static JsonElement? ResolveSchema(JsonElement schemaRoot, Uri schemaLocation, string keyword)

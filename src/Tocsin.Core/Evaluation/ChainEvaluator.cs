@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using Tocsin.Core.Controls;
+using Tocsin.Core.Exceptions;
+using Tocsin.Core.Findings;
+using Tocsin.Core.Inventory;
+using Tocsin.Core.Patterns.Verdicts;
+
+namespace Tocsin.Core.Evaluation;
+
+/// <summary>
+/// Evaluates controls per account over one inventory, whatever filled it (live AWS, IaC, a snapshot). Each account
+/// and control gets one finding: the most complete chain and its first broken link, the other candidates in the
+/// evidence. An organization trail is evaluated once, in the account that owns it; members inherit its outcome.
+/// </summary>
+public sealed class ChainEvaluator(EvaluationOptions options, ExceptionList? exceptions = null)
+{
+    private readonly FilterJudge _judge = new();
+    private readonly ConcurrentDictionary<(string ControlId, string TrailArn), IReadOnlyList<ChainResult>> _ownerChains = new();
+    private readonly ExceptionList _exceptions = exceptions ?? ExceptionList.Empty;
+
+    public RunResult Evaluate(CloudInventory inventory, IReadOnlyList<Control> controls)
+    {
+        var findings = inventory.Accounts
+            .SelectMany(account => controls.Select(control => Suppress(Evaluate(inventory, account, control), control)))
+            .ToList();
+        return RunResult.Of(findings, _exceptions.Expired);
+    }
+
+    public Finding Evaluate(CloudInventory inventory, Account account, Control control)
+    {
+        var (best, candidates, inheritedFrom) = BestChain(inventory, account, control);
+        var message = best.Message + CoverageNote(inventory, account, control, best.Verdict);
+        return new Finding(control.Id, account.Id, best.Region, best.Outcome, best.Reasons, message,
+            new Evidence(best.Chain, [.. candidates.Where(c => !ReferenceEquals(c, best)).SelectMany(c => c.Chain.Take(1)).Distinct()]))
+        {
+            Verdict = best.Verdict is { } verdict ? ToFilterVerdict(verdict.Kind) : null,
+            LiteralVerdict = best.LiteralAccepts is { } accepts ? (accepts ? LiteralVerdict.Match : LiteralVerdict.NoMatch) : null,
+            InheritedFrom = inheritedFrom,
+        };
+    }
+
+    private (ChainResult Best, IReadOnlyList<ChainResult> Candidates, string? InheritedFrom) BestChain(CloudInventory inventory, Account account, Control control)
+    {
+        if (!account.Regions.TryGetValue(out var regions))
+        {
+            var unknown = account.Regions.Unknown ?? new Unknown(UnknownReason.Unavailable);
+            var blocked = new ChainResult(Outcome.Error, 0, [ReasonCodes.For(unknown.Reason)], $"could not read account {account.Id}: {unknown}", [], null);
+            return (blocked, [blocked], null);
+        }
+
+        var unlisted = regions.Where(r => !r.Trails.IsKnown).ToList();
+        var trails = regions.Where(r => r.Trails.IsKnown).SelectMany(r => r.Trails.Value.Select(t => (Region: r.Name, Trail: t)))
+            .GroupBy(entry => entry.Trail.Arn)
+            .Select(copies => copies.FirstOrDefault(c => c.Trail.HomeRegion.Is(home => home == c.Region)).Trail ?? copies.First().Trail)
+            .OrderBy(trail => trail.Arn, StringComparer.Ordinal)
+            .ToList();
+
+        var owned = new List<ChainResult>();
+        var inherited = new List<(ChainResult Result, string Owner)>();
+        foreach (var trail in trails)
+        {
+            if (trail.IsOrganizationTrail.Is(org => org) && trail.OwnerAccountId.TryGetValue(out var owner) && owner != account.Id)
+            {
+                inherited.AddRange(OwnerChains(inventory, control, trail, owner).Select(result => (result, owner)));
+            }
+            else
+            {
+                owned.AddRange(new TrailChain(inventory, control, _judge, options).Walk(trail));
+            }
+        }
+
+        var all = owned.Concat(inherited.Select(i => i.Result)).ToList();
+        if (all.Count == 0 || (unlisted.Count > 0 && all.All(c => c.Outcome != Outcome.Pass)))
+        {
+            var result = unlisted.Count > 0
+                ? new ChainResult(Outcome.Error, 0, [ReasonCodes.For(unlisted[0].Trails.Unknown!.Reason)], $"could not list the trails in {unlisted[0].Name}: {unlisted[0].Trails.Unknown}", [], unlisted[0].Name)
+                : new ChainResult(Outcome.Fail, 0, [ReasonCode.NoTrail], "no CloudTrail trail records this account's API activity, so nothing can alert on it", [], null);
+            return (result, [.. all, result], null);
+        }
+
+        var best = ChainResult.Best(all);
+        var from = inherited.FirstOrDefault(i => ReferenceEquals(i.Result, best)).Owner;
+        return (best, all, from);
+    }
+
+    /// <summary>The chains of an organization trail, followed in its owner account, once per control.</summary>
+    private IReadOnlyList<ChainResult> OwnerChains(CloudInventory inventory, Control control, Trail memberView, string ownerId) =>
+        _ownerChains.GetOrAdd((control.Id, memberView.Arn), _ =>
+        {
+            var owner = inventory.FindAccount(ownerId);
+            if (owner is null || !owner.Regions.TryGetValue(out var regions))
+            {
+                var unknown = owner?.Regions.Unknown ?? new Unknown(UnknownReason.NotCollected, $"account {ownerId} was not scanned");
+                return [new ChainResult(Outcome.Error, 0, [ReasonCodes.For(unknown.Reason)], $"could not see the owner account {ownerId} of organization trail {memberView.Name}: {unknown}", [memberView.Arn], null)];
+            }
+
+            var ownerTrail = regions.Where(r => r.Trails.IsKnown).SelectMany(r => r.Trails.Value).FirstOrDefault(t => t.Arn == memberView.Arn) ?? memberView;
+            return new TrailChain(inventory, control, _judge, options).Walk(ownerTrail);
+        });
+
+    /// <summary>
+    /// A tuned pattern that drops a population another control covers (root sign-ins → root-account-usage) says
+    /// whether that control's alarm really covers it in the same account.
+    /// </summary>
+    private string CoverageNote(CloudInventory inventory, Account account, Control control, PatternVerdict? verdict)
+    {
+        if (verdict is null)
+        {
+            return "";
+        }
+
+        var notes = verdict.Missed
+            .Select(control.FindPopulation)
+            .OfType<Population>()
+            .Where(population => population.CoveredBy is not null && population.CoveredBy != control.Id)
+            .Select(population => (population.Name, Other: ControlCatalog.Default.Find(population.CoveredBy!)))
+            .Where(entry => entry.Other is not null)
+            .Select(entry =>
+            {
+                var other = BestChain(inventory, account, entry.Other!).Best;
+                return other.Outcome switch
+                {
+                    Outcome.Pass => $"{entry.Name} is covered by this account's {entry.Other!.Id} alarm",
+                    Outcome.Fail => $"{entry.Name} is NOT covered: {entry.Other!.Id} fails ({string.Join(", ", other.Reasons.Select(r => r.ToCode()))})",
+                    _ => $"whether {entry.Other!.Id} covers {entry.Name} could not be decided",
+                };
+            })
+            .ToList();
+        return notes.Count == 0 ? "" : "; " + string.Join("; ", notes);
+    }
+
+    private Finding Suppress(Finding finding, Control control)
+    {
+        var match = _exceptions.Match(new ExceptionKey(finding.ControlId, control.Aliases, finding.AccountId, finding.Region, [.. finding.Evidence.Chain]));
+        return match.Active is { } entry ? finding with { SuppressedBy = entry } : finding;
+    }
+
+    private static FilterVerdict ToFilterVerdict(VerdictKind kind) => kind switch
+    {
+        VerdictKind.Equivalent => FilterVerdict.Equivalent,
+        VerdictKind.Broader => FilterVerdict.Broader,
+        VerdictKind.Tuned => FilterVerdict.Tuned,
+        VerdictKind.Insufficient => FilterVerdict.Insufficient,
+        VerdictKind.NeverFires => FilterVerdict.NeverFires,
+        _ => FilterVerdict.Unparseable,
+    };
+}

@@ -1,0 +1,115 @@
+using System.Text.Json;
+
+namespace Tocsin.Core.Evaluation;
+
+/// <summary>
+/// Whether an SNS topic's access policy lets CloudWatch alarms of the topic's own account publish: an Allow of
+/// <c>sns:Publish</c> to <c>cloudwatch.amazonaws.com</c>, to everyone, or to the account (the default policy limits
+/// everyone to <c>AWS:SourceOwner</c> = the account), and no Deny of it. A condition this check does not understand
+/// makes the answer unknown rather than yes or no.
+/// </summary>
+internal static class TopicPolicy
+{
+    public enum Answer
+    {
+        Allows,
+        Denies,
+        Undecided,
+    }
+
+    private static readonly HashSet<string> OwnAccountConditionKeys = new(StringComparer.OrdinalIgnoreCase) { "AWS:SourceOwner", "aws:SourceAccount" };
+
+    public static Answer LetsCloudWatchPublish(string policyJson, string accountId)
+    {
+        List<JsonElement> statements;
+        try
+        {
+            using var document = JsonDocument.Parse(policyJson);
+            var statement = document.RootElement.GetProperty("Statement").Clone();
+            statements = statement.ValueKind == JsonValueKind.Array ? [.. statement.EnumerateArray()] : [statement];
+        }
+        catch (Exception error) when (error is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return Answer.Undecided;
+        }
+
+        var relevant = statements.Where(s => CoversPublish(s) && NamesCloudWatch(s, accountId)).ToList();
+        var denies = relevant.Where(s => Effect(s) == "Deny").ToList();
+        if (denies.Any(s => !s.TryGetProperty("Condition", out _)))
+        {
+            return Answer.Denies;
+        }
+
+        var allows = relevant.Where(s => Effect(s) == "Allow").ToList();
+        if (denies.Count > 0)
+        {
+            return Answer.Undecided;
+        }
+
+        if (allows.Any(s => ConditionsHoldForOwnAccount(s, accountId) == true))
+        {
+            return Answer.Allows;
+        }
+
+        return allows.Any(s => ConditionsHoldForOwnAccount(s, accountId) is null) ? Answer.Undecided : Answer.Denies;
+    }
+
+    private static string? Effect(JsonElement statement) =>
+        statement.TryGetProperty("Effect", out var effect) ? effect.GetString() : null;
+
+    private static bool CoversPublish(JsonElement statement) =>
+        statement.TryGetProperty("Action", out var action) &&
+        Strings(action).Any(a => a == "*" || a.Equals("sns:Publish", StringComparison.OrdinalIgnoreCase) || a.Equals("sns:*", StringComparison.OrdinalIgnoreCase));
+
+    private static bool NamesCloudWatch(JsonElement statement, string accountId)
+    {
+        if (!statement.TryGetProperty("Principal", out var principal))
+        {
+            return false;
+        }
+
+        if (principal.ValueKind == JsonValueKind.String)
+        {
+            return principal.GetString() == "*";
+        }
+
+        var services = principal.TryGetProperty("Service", out var service) ? Strings(service) : [];
+        var accounts = principal.TryGetProperty("AWS", out var aws) ? Strings(aws) : [];
+        return services.Contains("cloudwatch.amazonaws.com")
+            || accounts.Any(a => a == "*" || a == accountId || a == $"arn:aws:iam::{accountId}:root");
+    }
+
+    /// <summary>True when the statement's conditions hold for an alarm of the topic's account; null when not understood.</summary>
+    private static bool? ConditionsHoldForOwnAccount(JsonElement statement, string accountId)
+    {
+        if (!statement.TryGetProperty("Condition", out var condition))
+        {
+            return true;
+        }
+
+        foreach (var test in condition.EnumerateObject())
+        {
+            foreach (var key in test.Value.EnumerateObject())
+            {
+                if (!OwnAccountConditionKeys.Contains(key.Name) || !test.Name.StartsWith("String", StringComparison.Ordinal))
+                {
+                    return null;
+                }
+
+                if (!Strings(key.Value).Contains(accountId))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static List<string> Strings(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => [value.GetString()!],
+        JsonValueKind.Array => [.. value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)],
+        _ => [],
+    };
+}
