@@ -21,9 +21,6 @@ internal sealed record ServiceDefinition(
     /// <summary>The model is awsQueryCompatible: JSON errors also carry the query error code in <c>x-amzn-query-error</c>.</summary>
     public bool QueryCompatible { get; init; }
 
-    /// <summary>CloudWatch is served both as awsQuery and as awsJson1_0.</summary>
-    public bool AlsoQuery { get; init; }
-
     public AwsError UnknownKey() => Protocol switch
     {
         WireProtocol.Json => new AwsError("UnrecognizedClientException", "The security token included in the request is invalid."),

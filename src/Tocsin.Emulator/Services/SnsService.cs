@@ -29,7 +29,7 @@ internal static partial class SnsService
             ["GetSubscriptionAttributes"] = SubscriptionOperations.GetAttributes,
             ["SetSubscriptionAttributes"] = SubscriptionOperations.SetAttributes,
             ["ListTagsForResource"] = ListTagsForResource,
-            ["TagResource"] = _ => null,
+            ["TagResource"] = TagResource,
         })
     {
         XmlMaps = new HashSet<string>(StringComparer.Ordinal) { "Attributes" },
@@ -151,6 +151,17 @@ internal static partial class SnsService
         }
 
         topic.Attributes[name] = value;
+        return null;
+    }
+
+    private static JsonObject? TagResource(CallContext call)
+    {
+        var topic = Find(call, call.Input.Required("ResourceArn", "InvalidParameter"));
+        foreach (var tag in call.Input.Objects("Tags"))
+        {
+            topic.Tags[tag.Str("Key") ?? string.Empty] = tag.Str("Value") ?? string.Empty;
+        }
+
         return null;
     }
 
