@@ -70,7 +70,7 @@ internal sealed class RequestPipeline(EmulatorState state, ServiceCatalog catalo
                 case FaultKind.Throttle:
                     throw service.Throttled(json);
                 case FaultKind.ServerError:
-                    throw new AwsError(json ? "InternalFailure" : "InternalFailure", "The request processing has failed because of an unknown error, exception or failure.", HttpStatusCode.InternalServerError, senderFault: false);
+                    throw new AwsError("InternalFailure", "The request processing has failed because of an unknown error, exception or failure.", HttpStatusCode.InternalServerError, senderFault: false);
                 case FaultKind.AccessDenied:
                     throw service.AccessDenied(json, caller.PrincipalArn, action);
                 case FaultKind.Timeout:
