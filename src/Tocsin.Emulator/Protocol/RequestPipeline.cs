@@ -33,7 +33,7 @@ internal sealed class RequestPipeline(EmulatorState state, ServiceCatalog catalo
             var unknown = signed is null
                 ? new AwsError("MissingAuthenticationToken", authProblem, HttpStatusCode.Forbidden)
                 : new AwsError("UnknownService", $"The service '{signed.Service}' is not served by this emulator.");
-            await WriteErrorAsync(http, null, json, unknown, requestId);
+            await ReplyWriter.ErrorAsync(http, null, json, unknown, requestId);
             return;
         }
 
@@ -45,7 +45,7 @@ internal sealed class RequestPipeline(EmulatorState state, ServiceCatalog catalo
         }
         catch (AwsError error)
         {
-            await WriteErrorAsync(http, service, json, error, requestId);
+            await ReplyWriter.ErrorAsync(http, service, json, error, requestId);
             return;
         }
 
@@ -99,11 +99,11 @@ internal sealed class RequestPipeline(EmulatorState state, ServiceCatalog catalo
                 output = run(new CallContext(state, caller, account, signed.Region, operation, input, requestId));
             }
 
-            await WriteOutputAsync(http, service, json, operation, output, requestId);
+            await ReplyWriter.OutputAsync(http, service, json, operation, output, requestId);
         }
         catch (AwsError error)
         {
-            await WriteErrorAsync(http, service, json, error, requestId);
+            await ReplyWriter.ErrorAsync(http, service, json, error, requestId);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -246,59 +246,5 @@ internal sealed class RequestPipeline(EmulatorState state, ServiceCatalog catalo
             http.Response.ContentType = reply.ContentType;
             await http.Response.Body.WriteAsync(reply.Body, http.RequestAborted);
         }
-    }
-
-    private static async Task WriteOutputAsync(HttpContext http, ServiceDefinition service, bool json, string operation, JsonObject? output, string requestId)
-    {
-        byte[] body;
-        if (json)
-        {
-            http.Response.ContentType = $"application/x-amz-json-{service.JsonVersion}";
-            body = JsonReply.Body(output);
-        }
-        else
-        {
-            http.Response.ContentType = "text/xml";
-            body = service.Protocol == WireProtocol.Ec2
-                ? XmlReply.Ec2(service, operation, output, requestId)
-                : XmlReply.Query(service, operation, output, requestId);
-        }
-
-        http.Response.StatusCode = StatusCodes.Status200OK;
-        await http.Response.Body.WriteAsync(body, http.RequestAborted);
-    }
-
-    private static async Task WriteErrorAsync(HttpContext http, ServiceDefinition? service, bool json, AwsError error, string requestId)
-    {
-        http.Response.StatusCode = (int)error.Status;
-        byte[] body;
-        if (json)
-        {
-            http.Response.ContentType = $"application/x-amz-json-{service?.JsonVersion ?? "1.1"}";
-            http.Response.Headers["x-amzn-ErrorType"] = error.Code;
-            if (service?.QueryCompatible == true)
-            {
-                http.Response.Headers["x-amzn-query-error"] = $"{error.Code};{(error.SenderFault ? "Sender" : "Receiver")}";
-            }
-
-            body = JsonReply.Error(error);
-        }
-        else if (service?.Protocol == WireProtocol.Ec2)
-        {
-            http.Response.ContentType = "text/xml";
-            body = XmlReply.Ec2Error(error, requestId);
-        }
-        else if (service?.Protocol == WireProtocol.RestXml)
-        {
-            http.Response.ContentType = "application/xml";
-            body = XmlReply.RestError(error, requestId, null);
-        }
-        else
-        {
-            http.Response.ContentType = "text/xml";
-            body = XmlReply.QueryError(service, error, requestId);
-        }
-
-        await http.Response.Body.WriteAsync(body, http.RequestAborted);
     }
 }
