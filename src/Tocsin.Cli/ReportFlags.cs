@@ -4,6 +4,7 @@ using Tocsin.Core.Evaluation;
 using Tocsin.Core.Exceptions;
 using Tocsin.Core.Findings;
 using Tocsin.Core.Inventory;
+using Tocsin.Core.Yaml;
 using Tocsin.Reports;
 
 namespace Tocsin.Cli;
@@ -61,9 +62,9 @@ internal sealed class ReportFlags
         try
         {
             using var reader = new StringReader(CliOptions.ReadFile(path));
-            return new ExceptionList(ExceptionFile.Parse(reader, path), TimeProvider.System);
+            return new ExceptionList(ExceptionFile.Parse(reader, path, name => ControlCatalog.Default.Find(name) is not null), TimeProvider.System);
         }
-        catch (ExceptionFileException invalid)
+        catch (YamlFileException invalid)
         {
             throw new UsageException(invalid.Message);
         }
@@ -71,7 +72,8 @@ internal sealed class ReportFlags
 
     private static void Write(RunResult result, string format, string? output, CliConsole console)
     {
-        IReportWriter writer = format == "json" ? new JsonReportWriter() : new TextReportWriter(colour: output is null && !Console.IsOutputRedirected && ReferenceEquals(console.Out, Console.Out));
+        var terminal = output is null && !Console.IsOutputRedirected && ReferenceEquals(console.Out, Console.Out);
+        var writer = ReportWriters.Create(format, terminal, terminal ? Console.WindowWidth : 120)!;
         if (output is null)
         {
             writer.Write(result, console.Out);

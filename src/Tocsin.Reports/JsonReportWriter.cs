@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Tocsin.Core.Exceptions;
 using Tocsin.Core.Findings;
+using Tocsin.Core.Patterns.Verdicts;
 
 namespace Tocsin.Reports;
 
@@ -66,7 +67,7 @@ public sealed class JsonReportWriter : IReportWriter
         }
 
         json.WriteEndArray();
-        WriteNullable(json, "verdict", finding.Verdict?.ToCode());
+        WriteNullable(json, "verdict", finding.Verdict?.ToName());
         WriteNullable(json, "literalVerdict", finding.LiteralVerdict?.ToCode());
         json.WriteString("message", finding.Message);
         json.WriteStartObject("evidence");

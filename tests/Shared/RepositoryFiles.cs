@@ -8,6 +8,9 @@ public static class RepositoryFiles
     /// <summary>The conformance suite of the pattern language, kept in the shared folder next to the repository.</summary>
     public static string ConformanceCases => Shared("filter-patterns", "cases.jsonl");
 
+    /// <summary>A fixture snapshot of tests/fixtures/snapshots (see the README there for what each one breaks).</summary>
+    public static string Snapshot(string name) => Path.Combine(Root, "tests", "fixtures", "snapshots", name + ".json");
+
     public static string Shared(params string[] parts)
     {
         var path = Path.Combine([Path.GetDirectoryName(Root)!, "shared", .. parts]);

@@ -1,3 +1,4 @@
+using Tocsin.Core.Patterns.Verdicts;
 using Tocsin.Core.Exceptions;
 using Tocsin.Core.Findings;
 
@@ -29,7 +30,7 @@ internal static class SampleRuns
             ],
             []))
     {
-        Verdict = FilterVerdict.Equivalent,
+        Verdict = VerdictKind.Equivalent,
         LiteralVerdict = LiteralVerdict.Match,
     };
 
@@ -42,7 +43,7 @@ internal static class SampleRuns
         "alarm console-signin-without-mfa has no confirmed subscriber: the only subscription is PendingConfirmation",
         new Evidence(["arn:aws:cloudtrail:us-east-1:111111111111:trail/organization-trail"], ["arn:aws:cloudtrail:us-east-1:222222222222:trail/old"]))
     {
-        Verdict = FilterVerdict.Tuned,
+        Verdict = VerdictKind.Tuned,
         LiteralVerdict = LiteralVerdict.NoMatch,
         InheritedFrom = "111111111111",
     };

@@ -20,10 +20,8 @@ public sealed class ChainEvaluator(EvaluationOptions options, ExceptionList? exc
 
     public RunResult Evaluate(CloudInventory inventory, IReadOnlyList<Control> controls)
     {
-        var findings = inventory.Accounts
-            .SelectMany(account => controls.Select(control => Suppress(Evaluate(inventory, account, control), control)))
-            .ToList();
-        return RunResult.Of(findings, _exceptions.Expired);
+        var findings = inventory.Accounts.SelectMany(account => controls.Select(control => Evaluate(inventory, account, control)));
+        return RunResult.Of(_exceptions.Apply(findings, AliasesOf), _exceptions.Expired);
     }
 
     public Finding Evaluate(CloudInventory inventory, Account account, Control control)
@@ -33,7 +31,7 @@ public sealed class ChainEvaluator(EvaluationOptions options, ExceptionList? exc
         return new Finding(control.Id, account.Id, best.Region, best.Outcome, best.Reasons, message,
             new Evidence(best.Chain, [.. candidates.Where(c => !ReferenceEquals(c, best)).SelectMany(c => c.Chain.Take(1)).Distinct()]))
         {
-            Verdict = best.Verdict is { } verdict ? ToFilterVerdict(verdict.Kind) : null,
+            Verdict = best.Verdict?.Kind,
             LiteralVerdict = best.LiteralAccepts is { } accepts ? (accepts ? LiteralVerdict.Match : LiteralVerdict.NoMatch) : null,
             InheritedFrom = inheritedFrom,
         };
@@ -129,19 +127,7 @@ public sealed class ChainEvaluator(EvaluationOptions options, ExceptionList? exc
         return notes.Count == 0 ? "" : "; " + string.Join("; ", notes);
     }
 
-    private Finding Suppress(Finding finding, Control control)
-    {
-        var match = _exceptions.Match(new ExceptionKey(finding.ControlId, control.Aliases, finding.AccountId, finding.Region, [.. finding.Evidence.Chain]));
-        return match.Active is { } entry ? finding with { SuppressedBy = entry } : finding;
-    }
+    private static IReadOnlyCollection<string> AliasesOf(string controlId) =>
+        ControlCatalog.Default.Find(controlId)?.Aliases ?? [];
 
-    private static FilterVerdict ToFilterVerdict(VerdictKind kind) => kind switch
-    {
-        VerdictKind.Equivalent => FilterVerdict.Equivalent,
-        VerdictKind.Broader => FilterVerdict.Broader,
-        VerdictKind.Tuned => FilterVerdict.Tuned,
-        VerdictKind.Insufficient => FilterVerdict.Insufficient,
-        VerdictKind.NeverFires => FilterVerdict.NeverFires,
-        _ => FilterVerdict.Unparseable,
-    };
 }

@@ -1,4 +1,5 @@
 using Tocsin.Core.Exceptions;
+using Tocsin.Core.Patterns.Verdicts;
 
 namespace Tocsin.Core.Findings;
 
@@ -18,7 +19,7 @@ public sealed record Finding(
     Evidence Evidence)
 {
     /// <summary>The semantic verdict on the chosen metric filter's pattern, when a filter was judged.</summary>
-    public FilterVerdict? Verdict { get; init; }
+    public VerdictKind? Verdict { get; init; }
 
     /// <summary>The seed's literal regex check on the same pattern, when a filter was judged.</summary>
     public LiteralVerdict? LiteralVerdict { get; init; }

@@ -1,3 +1,4 @@
+using Tocsin.Core.Patterns.Verdicts;
 using Tocsin.Core.Controls;
 using Tocsin.Core.Evaluation;
 using Tocsin.Core.Findings;
@@ -27,7 +28,7 @@ public class FixtureEvaluationTests
         finding.Outcome.ShouldBe(Outcome.Pass, finding.Message);
         finding.Reasons.ShouldBeEmpty();
         finding.Region.ShouldBe("us-east-1");
-        finding.Verdict.ShouldBe(FilterVerdict.Equivalent);
+        finding.Verdict.ShouldBe(VerdictKind.Equivalent);
         finding.Message.ShouldStartWith("alerts: alarm ");
     }
 
@@ -125,7 +126,7 @@ public class FixtureEvaluationTests
         var finding = new ChainEvaluator(new EvaluationOptions(EvaluationMode.Literal)).Evaluate(inventory, inventory.FindAccount("111111111111")!, Seed);
 
         finding.LiteralVerdict.ShouldBe(LiteralVerdict.Match);
-        finding.Verdict.ShouldBe(FilterVerdict.Insufficient);
+        finding.Verdict.ShouldBe(VerdictKind.Insufficient);
         finding.Outcome.ShouldBe(Outcome.Pass, "the checkers' regex accepts a pattern that misses sign-ins");
     }
 }

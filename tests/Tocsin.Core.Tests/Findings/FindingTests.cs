@@ -1,3 +1,4 @@
+using Tocsin.Core.Patterns.Verdicts;
 using Tocsin.Core.Exceptions;
 using Tocsin.Core.Findings;
 using Tocsin.Core.Inventory;
@@ -50,7 +51,7 @@ public class FindingTests
     [Fact]
     public void Verdicts_are_spelt_kebab_case()
     {
-        FilterVerdict.NeverFires.ToCode().ShouldBe("never-fires");
+        VerdictKind.NeverFires.ToName().ShouldBe("never-fires");
         LiteralVerdict.NoMatch.ToCode().ShouldBe("no-match");
         Outcome.Error.ToCode().ShouldBe("error");
     }
