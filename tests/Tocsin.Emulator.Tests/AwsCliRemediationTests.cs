@@ -60,6 +60,15 @@ public sealed class AwsCliRemediationTests(DefaultScenarioFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task An_operation_the_emulator_does_not_serve_is_refused_by_name()
+    {
+        var result = await fixture.AwsAsync("testing", "testing", "logs", "describe-log-streams", "--log-group-name", "any");
+        result.ExitCode.ShouldNotBe(0);
+        result.Error.ShouldContain("(UnknownOperationException)");
+        result.Error.ShouldContain("DescribeLogStreams");
+    }
+
+    [Fact]
     public async Task Describe_regions_lists_the_regions_the_account_may_use()
     {
         var regions = (await Aws("ec2", "describe-regions"))["Regions"]!.AsArray().Select(r => r!["RegionName"]!.GetValue<string>()).ToList();

@@ -109,6 +109,12 @@ internal sealed class RequestPipeline(EmulatorState state, ServiceCatalog catalo
         {
             // The client went away while a fault delayed its request.
         }
+        catch (Exception unexpected) when (!http.Response.HasStarted)
+        {
+            // An emulator defect still gets a well-formed AWS error, so clients report it instead of hanging on it.
+            var failure = new AwsError("InternalFailure", $"The emulator failed on {operation}: {unexpected.GetType().Name}: {unexpected.Message}", HttpStatusCode.InternalServerError, senderFault: false);
+            await ReplyWriter.ErrorAsync(http, service, json, failure, requestId);
+        }
     }
 
     private static string? AmzDate(HttpRequest request) =>
