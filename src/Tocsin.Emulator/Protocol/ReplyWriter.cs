@@ -9,7 +9,13 @@ internal static class ReplyWriter
     public static async Task OutputAsync(HttpContext http, ServiceDefinition service, bool json, string operation, JsonObject? output, string requestId)
     {
         byte[] body;
-        if (json)
+        if (json && CborBody.IsCbor(http.Request))
+        {
+            http.Response.ContentType = CborBody.ContentType;
+            http.Response.Headers["smithy-protocol"] = "rpc-v2-cbor";
+            body = CborBody.Write(output ?? []);
+        }
+        else if (json)
         {
             http.Response.ContentType = $"application/x-amz-json-{service.JsonVersion}";
             body = JsonReply.Body(output);
@@ -39,7 +45,16 @@ internal static class ReplyWriter
                 http.Response.Headers["x-amzn-query-error"] = $"{error.Code};{(error.SenderFault ? "Sender" : "Receiver")}";
             }
 
-            body = JsonReply.Error(error);
+            if (CborBody.IsCbor(http.Request))
+            {
+                http.Response.ContentType = CborBody.ContentType;
+                http.Response.Headers["smithy-protocol"] = "rpc-v2-cbor";
+                body = CborBody.Write(new JsonObject { ["__type"] = error.Code, ["message"] = error.Message });
+            }
+            else
+            {
+                body = JsonReply.Error(error);
+            }
         }
         else if (service?.Protocol == WireProtocol.Ec2)
         {

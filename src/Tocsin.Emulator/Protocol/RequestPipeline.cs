@@ -27,7 +27,7 @@ internal sealed class RequestPipeline(EmulatorState state, ServiceCatalog catalo
         var signed = SigV4Request.Parse(http.Request.Headers.Authorization, AmzDate(http.Request), out var authProblem);
         var target = http.Request.Headers["X-Amz-Target"].ToString();
         var service = signed is not null ? catalog.BySigningName(signed.Service) : catalog.ByTarget(target);
-        var json = target.Length > 0;
+        var json = target.Length > 0 || CborBody.IsCbor(http.Request);
         if (service is null)
         {
             var unknown = signed is null
@@ -132,6 +132,18 @@ internal sealed class RequestPipeline(EmulatorState state, ServiceCatalog catalo
         if (service.Protocol == WireProtocol.RestXml)
         {
             return (S3Routes.Operation(request), S3Routes.Input(request, body), false);
+        }
+
+        if (CborBody.IsCbor(request))
+        {
+            // Smithy RPC v2: POST /service/{targetPrefix}/operation/{Operation}
+            var parts = (request.Path.Value ?? string.Empty).Split('/');
+            if (parts is not [_, "service", var prefix, "operation", var name] || prefix != service.TargetPrefix)
+            {
+                throw new AwsError("UnknownOperationException", $"'{request.Path}' does not name an operation of {service.SigningName}.");
+            }
+
+            return (name, CborBody.Read(body), true);
         }
 
         if (target.Length > 0)

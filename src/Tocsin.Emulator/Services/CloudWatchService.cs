@@ -5,7 +5,7 @@ using Tocsin.Emulator.State;
 
 namespace Tocsin.Emulator.Services;
 
-/// <summary>CloudWatch metric alarms, served as awsQuery and as awsJson1_0 (the model lists both; boto3 picks JSON).</summary>
+/// <summary>CloudWatch metric alarms, served in every protocol its model lists: awsQuery, awsJson1_0 and Smithy RPC v2 CBOR.</summary>
 internal static class CloudWatchService
 {
     private static readonly string[] States = ["OK", "ALARM", "INSUFFICIENT_DATA"];
