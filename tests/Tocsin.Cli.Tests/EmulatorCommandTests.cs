@@ -34,4 +34,21 @@ public class EmulatorCommandTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public void A_scenario_file_with_a_mistake_is_refused_with_its_place()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "accounts:\n  - id: \"123\"\n");
+            var run = CliRun.Of("emulator", "--port", "0", "--scenario", file);
+            run.ExitCode.ShouldBe(ExitCodes.UsageError);
+            run.Error.ShouldContain($"{file}: accounts[0].id: '123' is not a 12-digit account id.");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
