@@ -35,6 +35,11 @@ internal sealed class TrailChain(CloudInventory inventory, Control control, Filt
             return [walk.Fail(ReasonCode.NoManagementEvents, $"{name} does not record the management events the control needs: {detail}")];
         }
 
+        if (ExcludedEventSources.AllLeftOut(trail, control) is [_, ..] excluded)
+        {
+            return [walk.Fail(ReasonCode.NoManagementEvents, $"{name} does not record the management events the control needs: its event selectors leave out {string.Join(", ", excluded)}, where every event {control.Id} alerts on comes from")];
+        }
+
         walk = (unknown is null ? walk : walk.Unseen(unknown, detail)).Held();
         if (!trail.CloudWatchLogsLogGroupArn.TryGetValue(out var logGroupArn))
         {
