@@ -19,7 +19,7 @@ internal sealed class TrailChain(CloudInventory inventory, Control control, Filt
 
         if (trail.IsMultiRegion.IsNot(multi => multi))
         {
-            return [walk.Fail(ReasonCode.TrailNotMultiRegion, $"{name} records only its home region{(home is null ? "" : $" {home}")}; sign-ins in other regions go unrecorded (a multi-region trail is required)")];
+            return [walk.Fail(ReasonCode.TrailNotMultiRegion, $"{name} records only its home region{(home is null ? "" : $" {home}")}; events in other regions go unrecorded (a multi-region trail is required)")];
         }
 
         walk = Check(walk, trail.IsMultiRegion, $"whether {name} is multi-region").Held(trail.Arn);
