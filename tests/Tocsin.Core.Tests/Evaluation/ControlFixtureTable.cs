@@ -49,12 +49,13 @@ internal static class ControlFixtureTable
         Rows().Single(row => row.Control == control && row.Fixture == fixture);
 
     /// <param name="Verdict">The pattern verdict, or null when the chain broke before a filter was judged.</param>
+    /// <param name="Literal">The checkers' regex verdict on the same pattern, or null as for the verdict.</param>
     /// <param name="MessagePhrase">Text the finding's message must contain.</param>
-    public sealed record Row(string Control, string Fixture, Outcome Outcome, IReadOnlyList<ReasonCode> Reasons, VerdictKind? Verdict, string MessagePhrase)
+    public sealed record Row(string Control, string Fixture, Outcome Outcome, IReadOnlyList<ReasonCode> Reasons, VerdictKind? Verdict, LiteralVerdict? Literal, string MessagePhrase)
     {
         private const string None = "—";
 
-        // | `bad-pattern.json` | fail | `pattern-insufficient` | insufficient | "misses ..." | why |
+        // | `bad-pattern.json` | fail | `pattern-insufficient` | insufficient | no-match | "misses ..." | why |
         public static Row Parse(string control, string line)
         {
             var cells = line.Trim().Trim('|').Split('|').Select(cell => cell.Trim()).ToArray();
@@ -65,7 +66,8 @@ internal static class ControlFixtureTable
                 Enum.Parse<Outcome>(cells[1], ignoreCase: true),
                 cells[2] == None ? [] : [.. cells[2].Split(',').Select(code => ReasonCodes.TryParse(code.Trim().Trim('`'), out var reason) ? reason : throw new FormatException($"unknown reason code {code}"))],
                 cells[3] == None ? null : Enum.GetValues<VerdictKind>().Single(kind => kind.ToName() == cells[3]),
-                cells[4].Length > 1 && cells[4][0] == '"' && cells[4][^1] == '"' ? cells[4][1..^1] : throw new FormatException($"the message phrase is not quoted: {cells[4]}"));
+                cells[4] == None ? null : Enum.GetValues<LiteralVerdict>().Single(literal => literal.ToCode() == cells[4]),
+                cells[5].Length > 1 && cells[5][0] == '"' && cells[5][^1] == '"' ? cells[5][1..^1] : throw new FormatException($"the message phrase is not quoted: {cells[5]}"));
         }
     }
 }

@@ -29,7 +29,7 @@ public class ControlFixtureTests
 
     [Theory]
     [MemberData(nameof(Fixtures))]
-    public void Each_control_fixture_gets_the_outcome_reasons_verdict_and_message_its_readme_row_promises(string control, string fixture)
+    public void Each_control_fixture_gets_the_outcome_reasons_verdicts_and_message_its_readme_row_promises(string control, string fixture)
     {
         var expected = ControlFixtureTable.RowOf(control, fixture);
 
@@ -38,6 +38,7 @@ public class ControlFixtureTests
         finding.Outcome.ShouldBe(expected.Outcome, finding.Message);
         finding.Reasons.ShouldBe(expected.Reasons, finding.Message);
         finding.Verdict.ShouldBe(expected.Verdict, finding.Message);
+        finding.LiteralVerdict.ShouldBe(expected.Literal, finding.Message);
         finding.Message.ShouldContain(expected.MessagePhrase, Case.Sensitive);
     }
 
