@@ -107,11 +107,12 @@ public sealed class ChainEvaluator(EvaluationOptions options, ExceptionList? exc
 
     /// <summary>
     /// A tuned pattern that drops a population another control covers (root sign-ins → root-account-usage) says
-    /// whether that control's alarm really covers it in the same account.
+    /// whether that control's alarm really covers it in the same account. An insufficient or never-firing pattern
+    /// gets no such note: it fails for what it misses, whoever else alerts on part of it.
     /// </summary>
     private string CoverageNote(CloudInventory inventory, Account account, Control control, PatternVerdict? verdict)
     {
-        if (verdict is null)
+        if (verdict is not { Kind: VerdictKind.Tuned })
         {
             return "";
         }

@@ -6,8 +6,8 @@ using Tocsin.Core.Tests.Inventory;
 
 namespace Tocsin.Core.Tests.Evaluation;
 
-/// <summary>A pattern that passes without being equivalent says, in the finding, what it drops or adds.</summary>
-public class PassingPatternMessageTests
+/// <summary>What a finding says about its filter's pattern: what a passing tuned or broader one drops or adds, and nothing beside what a failing one misses.</summary>
+public class PatternMessageTests
 {
     private static readonly Control Seed = ControlCatalog.Default.Find("console-signin-without-mfa")!;
 
@@ -39,5 +39,13 @@ public class PassingPatternMessageTests
     public void A_passing_equivalent_pattern_adds_nothing_to_the_message()
     {
         EvaluateWithPattern(Samples.CisPattern).Message.ShouldBe("alerts: alarm console-signin-without-mfa notifies topic security-alarms, which has 1 confirmed subscription");
+    }
+
+    [Fact]
+    public void A_failing_pattern_says_what_it_misses_without_notes_on_other_controls()
+    {
+        var finding = EvaluateWithPattern("{ ($.eventname = \"ConsoleLogin\") && ($.additionalEventData.MFAUsed != \"Yes\") }");
+
+        finding.Message.ShouldBe("metric filter console-signin-without-mfa does not catch the control's events: never fires: CloudTrail records have no field `$.eventname` (field names are case-sensitive: did you mean `eventName`?)");
     }
 }
