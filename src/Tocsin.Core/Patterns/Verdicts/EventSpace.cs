@@ -92,6 +92,7 @@ internal sealed class EventSpace
     /// </summary>
     public bool IsRealistic(int[] choice)
     {
+        string? eventName = null, eventSource = null;
         for (var i = 0; i < Fields.Count; i++)
         {
             var value = Fields[i].Values[choice[i]];
@@ -100,9 +101,15 @@ internal sealed class EventSpace
             {
                 return false;
             }
+
+            switch (Fields[i].Selector.Text)
+            {
+                case "$.eventName": eventName = value.Text; break;
+                case "$.eventSource": eventSource = value.Text; break;
+            }
         }
 
-        return true;
+        return eventName is null || eventSource is null || EventSources.IsPlausible(eventName, eventSource);
     }
 
     /// <summary>How unnatural a record reads as an example: the sum of its values' oddness.</summary>

@@ -41,6 +41,8 @@ internal static partial class RepresentativeValues
             AddNearMisses(value, strings, numbers);
         }
 
+        strings.AddRange(Joint(values));
+
         int Oddness(string text) => natural.Contains(text) ? 0 : text is "" or "tocsin-other" ? 1 : 2;
 
         switch (kind)
@@ -81,6 +83,35 @@ internal static partial class RepresentativeValues
                 break;
         }
     }
+
+    /// <summary>
+    /// Values that satisfy several conditions on the field at once (<c>Console*</c> and <c>*Login</c>:
+    /// <c>"ConsoleLogin"</c>; <c>%Fa%</c> and <c>*Success*</c>: <c>"FaSuccess"</c>): each pair of the conditions'
+    /// own samples joined both ways, and all of them joined in order.
+    /// </summary>
+    private static IEnumerable<string> Joint(IReadOnlyList<PatternValue> values)
+    {
+        var samples = values.SelectMany(Samples).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var first in samples)
+        {
+            foreach (var second in samples.Where(second => second != first))
+            {
+                yield return first + second;
+            }
+        }
+
+        if (samples.Count > 2)
+        {
+            yield return string.Concat(samples);
+        }
+    }
+
+    private static IEnumerable<string> Samples(PatternValue value) => value switch
+    {
+        StringValue text => [text.Text.Replace("*", "", StringComparison.Ordinal)],
+        RegexValue regex => RegexSamples.For(regex.Regex),
+        _ => [],
+    };
 
     private static void AddNearMisses(PatternValue value, List<string> strings, List<string> numbers)
     {

@@ -1,0 +1,39 @@
+using Tocsin.Core.Controls;
+using Tocsin.Core.Patterns.Verdicts;
+
+namespace Tocsin.Core.Tests.Patterns.Verdicts;
+
+/// <summary>Differences only on records CloudTrail never writes do not make a pattern insufficient.</summary>
+public class RealisticRecordVerdictTests
+{
+    [Fact]
+    public void Pinning_the_event_source_of_cloudtrail_changes_misses_nothing_cloudtrail_writes()
+    {
+        var control = ControlCatalog.Default.Find("cloudtrail-config-changes")!;
+        var pattern = "{ ($.eventSource = cloudtrail.amazonaws.com) && (" + control.PrimaryReference.Pattern.Trim()[1..^1] + ") }";
+
+        var verdict = PatternJudge.Judge(pattern, control);
+
+        verdict.Kind.ShouldBe(VerdictKind.Tuned);
+        verdict.Explanation.ShouldStartWith("tuned: not equivalent, but differs only on records CloudTrail does not write");
+    }
+
+    [Fact]
+    public void Pinning_the_wrong_event_source_is_still_insufficient()
+    {
+        var control = ControlCatalog.Default.Find("cloudtrail-config-changes")!;
+        var pattern = "{ ($.eventSource = ec2.amazonaws.com) && (" + control.PrimaryReference.Pattern.Trim()[1..^1] + ") }";
+
+        PatternJudge.Judge(pattern, control).Kind.ShouldBe(VerdictKind.Insufficient);
+    }
+
+    [Fact]
+    public void Two_wildcard_conditions_on_one_field_are_satisfied_together()
+    {
+        var control = ControlCatalog.Default.Find("console-signin-without-mfa")!;
+
+        var verdict = PatternJudge.Judge("""{ ($.eventName = "Console*") && ($.eventName = "*Login") && ($.additionalEventData.MFAUsed != "Yes") }""", control);
+
+        verdict.Kind.ShouldBe(VerdictKind.Broader);
+    }
+}
