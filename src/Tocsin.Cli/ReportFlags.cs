@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tocsin.Cli.Configuration;
 using Tocsin.Core.Controls;
 using Tocsin.Core.Evaluation;
 using Tocsin.Core.Exceptions;
@@ -38,19 +39,35 @@ internal sealed class ReportFlags
     }
 
     /// <summary>Evaluates the inventory, writes the report, and returns the exit code.</summary>
-    public int Report(ParseResult parse, CloudInventory inventory, CliConsole console)
+    /// <param name="config">tocsin.yaml, whose settings apply where no flag was given.</param>
+    /// <param name="collection">What reading live AWS cost, for a scan.</param>
+    public int Report(ParseResult parse, CloudInventory inventory, CliConsole console, ScanConfig? config = null, CollectionSummary? collection = null)
     {
-        var controls = Controls(parse.GetValue(_controls));
-        var options = new EvaluationOptions(parse.GetValue(_mode) == "literal" ? EvaluationMode.Literal : EvaluationMode.Semantic, parse.GetValue(_strict));
-        var result = new ChainEvaluator(options, Exceptions(parse.GetValue(_exceptions))).Evaluate(inventory, controls);
-        Write(result, parse.GetValue(_format)!, parse.GetValue(_output), console);
-        return ExitCode(result, parse.GetValue(_failOn)!);
+        var report = config?.Report ?? ReportDefaults.None;
+        var options = new EvaluationOptions(
+            Pick(parse, _mode, report.Mode) == "literal" ? EvaluationMode.Literal : EvaluationMode.Semantic,
+            Explicit(parse, _strict) ? parse.GetValue(_strict) : report.Strict ?? false);
+        var exceptions = Exceptions(Pick(parse, _exceptions, config?.Exceptions));
+        var result = new ChainEvaluator(options, exceptions).Evaluate(inventory, Controls(parse, config)) with { Collection = collection };
+        Write(result, Pick(parse, _format, report.Format)!, Pick(parse, _output, report.Output), console);
+        return ExitCode(result, Pick(parse, _failOn, report.FailOn)!);
     }
 
-    private static IReadOnlyList<Control> Controls(string? list) =>
-        list is null
-            ? ControlCatalog.Default.All
-            : [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ControlArgument.Resolve).Distinct()];
+    /// <summary>The controls to evaluate: the flag, else tocsin.yaml, else all of them.</summary>
+    public IReadOnlyList<Control> Controls(ParseResult parse, ScanConfig? config = null)
+    {
+        var names = parse.GetValue(_controls)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? config?.Controls;
+        return names is null ? ControlCatalog.Default.All : [.. names.Select(ControlArgument.Resolve).Distinct()];
+    }
+
+    private static bool Explicit(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
+
+    /// <summary>A flag the user gave wins over tocsin.yaml, which wins over the flag's default.</summary>
+    private static string? Pick(ParseResult parse, Option option, string? fromConfig)
+    {
+        var given = parse.GetResult(option);
+        return given is { Implicit: false } ? given.GetValueOrDefault<string?>() : fromConfig ?? given?.GetValueOrDefault<string?>();
+    }
 
     private static ExceptionList? Exceptions(string? path)
     {

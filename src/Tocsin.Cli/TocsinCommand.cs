@@ -44,6 +44,8 @@ public static class TocsinCommand
     private static IEnumerable<Command> Commands(CliConsole console)
     {
         yield return PatternCommand.Create(console);
+        yield return DemoCommand.Create(console);
+        yield return ScanCommand.Create(console);
         yield return EvaluateCommand.Create(console);
         yield return InitCommand.Create(console);
         yield return ControlsCommand.Create(console);

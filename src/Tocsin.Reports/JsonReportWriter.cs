@@ -35,6 +35,11 @@ public sealed class JsonReportWriter : IReportWriter
 
             json.WriteEndArray();
             WriteSummary(json, result.Summary);
+            if (result.Collection is { } collection)
+            {
+                WriteCollection(json, collection);
+            }
+
             json.WriteEndObject();
         }
 
@@ -91,6 +96,37 @@ public sealed class JsonReportWriter : IReportWriter
         foreach (var entry in summary.ExpiredExceptions)
         {
             WriteException(json, entry);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteCollection(Utf8JsonWriter json, CollectionSummary collection)
+    {
+        json.WriteStartObject("collection");
+        json.WriteNumber("calls", collection.Calls);
+        json.WriteNumber("throttles", collection.Throttles);
+        json.WriteNumber("retries", collection.Retries);
+        json.WriteNumber("failures", collection.Failures);
+        json.WriteNumber("seconds", Math.Round(collection.Duration.TotalSeconds, 3));
+        json.WriteStartArray("accounts");
+        foreach (var account in collection.Accounts)
+        {
+            json.WriteStartObject();
+            json.WriteString("accountId", account.AccountId);
+            json.WriteNumber("calls", account.Calls);
+            json.WriteNumber("throttles", account.Throttles);
+            json.WriteNumber("retries", account.Retries);
+            json.WriteNumber("failures", account.Failures);
+            json.WriteStartObject("byAction");
+            foreach (var (action, count) in account.ByAction.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+            {
+                json.WriteNumber(action, count);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
         }
 
         json.WriteEndArray();

@@ -45,6 +45,11 @@ public sealed class TextReportWriter(bool colour = false, int width = TextReport
         }
 
         console.WriteLine(Totals(result.Summary));
+        if (result.Collection is { } collection)
+        {
+            console.WriteLine($"{collection.Calls} API calls ({collection.Throttles} throttled, {collection.Retries} retried, {collection.Failures} failed) in {collection.Duration.TotalSeconds:0.0} s");
+        }
+
         foreach (var entry in result.Summary.ExpiredExceptions)
         {
             console.WriteLine($"Expired exception {entry.File}:{entry.Line}: {entry.Control} for {string.Join(", ", entry.Accounts)}, owner {entry.Owner}, expired {entry.Expires:yyyy-MM-dd}; it suppresses nothing.");

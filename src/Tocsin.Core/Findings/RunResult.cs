@@ -5,6 +5,9 @@ namespace Tocsin.Core.Findings;
 /// <summary>The findings of a run in report order (account, control, region) and their summary; what every report writer reads.</summary>
 public sealed record RunResult(IReadOnlyList<Finding> Findings, RunSummary Summary)
 {
+    /// <summary>The cost of reading live AWS, for a scan; null for a snapshot.</summary>
+    public CollectionSummary? Collection { get; init; }
+
     public static RunResult Of(IEnumerable<Finding> findings, IReadOnlyList<ExceptionEntry>? expiredExceptions = null)
     {
         IReadOnlyList<Finding> ordered =
