@@ -291,10 +291,24 @@ internal sealed class CloudTrailEventGenerator(int seed)
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteString("instanceType", "m6i.large");
-        var userData = new char[4000 + _random.Next(12000)];
-        for (var i = 0; i < userData.Length; i++)
-            userData[i] = (char)('A' + _random.Next(26));
-        json.WriteString("userData", new string(userData));
+        json.WriteString("userData", "<sensitiveDataRemoved>"); // CloudTrail redacts user data
+        json.WriteStartObject("tagSpecificationSet");
+        json.WriteStartArray("items");
+        json.WriteStartObject();
+        json.WriteString("resourceType", "instance");
+        json.WriteStartArray("tags");
+        for (var i = 20 + _random.Next(200); i > 0; i--)
+        {
+            json.WriteStartObject();
+            json.WriteString("key", "team:cost-center:" + i.ToString(CultureInfo.InvariantCulture));
+            json.WriteString("value", "cc-" + _random.Next(100000).ToString("d6", CultureInfo.InvariantCulture) + " owner=platform-engineering@example.com");
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
         json.WriteStartObject("blockDeviceMapping");
         json.WriteStartArray("items");
         for (var i = 0; i < 8; i++)

@@ -11,6 +11,7 @@ using Tocsin.Bench;
 //   Tocsin.Bench                        BenchmarkDotNet short run; prints events/s and MB/s per benchmark
 //   Tocsin.Bench write-events FILE      writes the generated CloudTrail lines (for bench/jq-compare.sh)
 //   Tocsin.Bench throughput FILE        times the seed pattern over FILE's lines; prints MB/s and the match count
+//   Tocsin.Bench cis-breakdown          times each CIS pattern alone over the generated lines
 switch (args)
 {
     case ["write-events", var file]:
@@ -19,6 +20,8 @@ switch (args)
         return 0;
     case ["throughput", var file]:
         return Throughput(file);
+    case ["cis-breakdown"]:
+        return CisBreakdown();
     default:
         return RunBenchmarks(args);
 }
@@ -71,5 +74,32 @@ static int Throughput(string file)
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"tocsin matches={matches} seconds={best:F4} MBps={events.Bytes.Length / 1e6 / best:F0}"));
+    return 0;
+}
+
+static int CisBreakdown()
+{
+    var events = MatcherBenchmarks.SharedEvents;
+    foreach (var (control, pattern) in CisMonitoringPatterns.All)
+    {
+        var matcher = MatcherBenchmarks.Compile(pattern);
+        var matches = 0;
+        var best = double.MaxValue;
+        for (var round = 0; round < 3; round++)
+        {
+            matches = 0;
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < events.Events.Length; i++)
+            {
+                if (matcher.Matches(events[i]))
+                    matches++;
+            }
+
+            best = Math.Min(best, clock.Elapsed.TotalSeconds);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{control,-26} matches={matches,6} MBps={events.EventBytes / 1e6 / best,8:F0}"));
+    }
+
     return 0;
 }

@@ -80,10 +80,16 @@ internal static class EmulatorCommand
         await using (emulator)
         {
             console.Out.WriteLine($"Tocsin emulator listening on {emulator.Endpoint} (scenario {scenario.Source})");
-            foreach (var key in scenario.AccessKeys)
+            const int shown = 12;
+            foreach (var key in scenario.AccessKeys.Take(shown))
             {
                 // Key ids only: secrets are never printed.
                 console.Out.WriteLine($"  access key {key.Id} -> account {key.AccountId} (user {key.User})");
+            }
+
+            if (scenario.AccessKeys.Count > shown)
+            {
+                console.Out.WriteLine($"  ... and {scenario.AccessKeys.Count - shown} more access keys");
             }
 
             console.Out.WriteLine($"Control calls: GET {emulator.Endpoint}_tocsin/subscriptions/pending, POST {emulator.Endpoint}_tocsin/subscriptions/confirm?arn=ARN");

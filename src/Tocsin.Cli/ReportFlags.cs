@@ -4,6 +4,7 @@ using Tocsin.Core.Evaluation;
 using Tocsin.Core.Exceptions;
 using Tocsin.Core.Findings;
 using Tocsin.Core.Inventory;
+using Tocsin.Core.Yaml;
 using Tocsin.Reports;
 
 namespace Tocsin.Cli;
@@ -63,7 +64,7 @@ internal sealed class ReportFlags
             using var reader = new StringReader(CliOptions.ReadFile(path));
             return new ExceptionList(ExceptionFile.Parse(reader, path, name => ControlCatalog.Default.Find(name) is not null), TimeProvider.System);
         }
-        catch (ExceptionFileException invalid)
+        catch (YamlFileException invalid)
         {
             throw new UsageException(invalid.Message);
         }

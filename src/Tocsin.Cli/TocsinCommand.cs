@@ -45,6 +45,7 @@ public static class TocsinCommand
     {
         yield return PatternCommand.Create(console);
         yield return EvaluateCommand.Create(console);
+        yield return InitCommand.Create(console);
         yield return ControlsCommand.Create(console);
         yield return EmulatorCommand.Create(console);
     }

@@ -180,4 +180,23 @@ public sealed class Boto3ChainTests(DefaultScenarioFixture fixture) : IClassFixt
         result["sts"]!.GetValue<string>().ShouldBe("InvalidClientTokenId");
         result["cloudtrail"]!.GetValue<string>().ShouldBe("UnrecognizedClientException");
     }
+
+    [Fact]
+    public async Task DescribeAlarms_pages_with_NextToken_and_refuses_a_token_it_did_not_issue()
+    {
+        var result = await Boto3("""
+            cw = boto3.client('cloudwatch', endpoint_url=ENDPOINT, config=NO_RETRY)
+            for i in range(120):
+                cw.put_metric_alarm(AlarmName='paged-%03d' % i, MetricName='M', Namespace='Paged', Statistic='Sum', Period=60, EvaluationPeriods=1, Threshold=1, ComparisonOperator='GreaterThanOrEqualToThreshold')
+            pages = list(cw.get_paginator('describe_alarms').paginate(AlarmNamePrefix='paged-', PaginationConfig={'PageSize': 50}))
+            try:
+                cw.describe_alarms(NextToken='forged')
+                code = None
+            except botocore.exceptions.ClientError as e:
+                code = e.response['Error']['Code']
+            print(json.dumps({'sizes': [len(p['MetricAlarms']) for p in pages], 'code': code}))
+            """);
+        result["sizes"]!.AsArray().Select(n => n!.GetValue<int>()).ShouldBe([50, 50, 20]);
+        result["code"]!.GetValue<string>().ShouldBe("InvalidNextToken");
+    }
 }

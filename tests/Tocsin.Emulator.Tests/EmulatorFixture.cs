@@ -18,7 +18,9 @@ public abstract class EmulatorFixture : IAsyncLifetime
 
     protected virtual Faults.FaultPlan? CreateFaults() => null;
 
-    public async Task InitializeAsync() => Emulator = await EmulatorHost.StartAsync(CreateScenario(), CreateFaults(), port: 0);
+    protected virtual TimeProvider Clock => TimeProvider.System;
+
+    public async Task InitializeAsync() => Emulator = await EmulatorHost.StartAsync(CreateScenario(), CreateFaults(), port: 0, Clock);
 
     public async Task DisposeAsync()
     {

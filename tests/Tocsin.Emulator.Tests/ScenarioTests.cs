@@ -12,6 +12,14 @@ public sealed class ScenarioTests
     }
 
     [Fact]
+    public void A_scenario_key_printed_shows_its_id_and_never_its_secret()
+    {
+        var key = Scenario.Builtin("demo-org").AccessKeys[0];
+        key.ToString().ShouldContain(key.Id);
+        key.ToString().ShouldNotContain(key.Secret);
+    }
+
+    [Fact]
     public void The_demo_organization_has_a_management_account_and_eight_others()
     {
         var demo = Scenario.Builtin("demo-org");

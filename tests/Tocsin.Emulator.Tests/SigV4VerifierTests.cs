@@ -39,6 +39,14 @@ public sealed class SigV4VerifierTests
     }
 
     [Fact]
+    public void A_declared_payload_hash_that_is_not_the_bodys_does_not_verify()
+    {
+        var headers = Headers();
+        headers["X-Amz-Content-SHA256"] = new string('0', 64);
+        SigV4Verifier.Matches(Signed(), "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "POST", "/", string.Empty, headers, Body).ShouldBeFalse();
+    }
+
+    [Fact]
     public void The_credential_scope_names_the_service_and_region_that_route_the_request()
     {
         var signed = Signed();

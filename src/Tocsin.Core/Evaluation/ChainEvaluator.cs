@@ -27,7 +27,7 @@ public sealed class ChainEvaluator(EvaluationOptions options, ExceptionList? exc
     public Finding Evaluate(CloudInventory inventory, Account account, Control control)
     {
         var (best, candidates, inheritedFrom) = BestChain(inventory, account, control);
-        var message = best.Message + CoverageNote(inventory, account, control, best.Verdict);
+        var message = best.Message + VerdictNote(best) + CoverageNote(inventory, account, control, best.Verdict);
         return new Finding(control.Id, account.Id, best.Region, best.Outcome, best.Reasons, message,
             new Evidence(best.Chain, [.. candidates.Where(c => !ReferenceEquals(c, best)).SelectMany(c => c.Chain.Take(1)).Distinct()]))
         {
@@ -97,12 +97,22 @@ public sealed class ChainEvaluator(EvaluationOptions options, ExceptionList? exc
         });
 
     /// <summary>
+    /// A passing chain whose pattern is tuned or broader says what it no longer alerts on, or also alerts on
+    /// (DESIGN.md "Pattern verdicts": a tuned pattern always names what it drops).
+    /// </summary>
+    private static string VerdictNote(ChainResult chain) =>
+        chain.Outcome == Outcome.Pass && chain.Verdict is { Kind: VerdictKind.Tuned or VerdictKind.Broader } verdict
+            ? "; " + verdict.Explanation
+            : "";
+
+    /// <summary>
     /// A tuned pattern that drops a population another control covers (root sign-ins → root-account-usage) says
-    /// whether that control's alarm really covers it in the same account.
+    /// whether that control's alarm really covers it in the same account. An insufficient or never-firing pattern
+    /// gets no such note: it fails for what it misses, whoever else alerts on part of it.
     /// </summary>
     private string CoverageNote(CloudInventory inventory, Account account, Control control, PatternVerdict? verdict)
     {
-        if (verdict is null)
+        if (verdict is not { Kind: VerdictKind.Tuned })
         {
             return "";
         }

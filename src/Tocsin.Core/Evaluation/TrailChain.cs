@@ -19,7 +19,7 @@ internal sealed class TrailChain(CloudInventory inventory, Control control, Filt
 
         if (trail.IsMultiRegion.IsNot(multi => multi))
         {
-            return [walk.Fail(ReasonCode.TrailNotMultiRegion, $"{name} records only its home region{(home is null ? "" : $" {home}")}; sign-ins in other regions go unrecorded (a multi-region trail is required)")];
+            return [walk.Fail(ReasonCode.TrailNotMultiRegion, $"{name} records only its home region{(home is null ? "" : $" {home}")}; events in other regions go unrecorded (a multi-region trail is required)")];
         }
 
         walk = Check(walk, trail.IsMultiRegion, $"whether {name} is multi-region").Held(trail.Arn);
@@ -33,6 +33,11 @@ internal sealed class TrailChain(CloudInventory inventory, Control control, Filt
         if (covered == false)
         {
             return [walk.Fail(ReasonCode.NoManagementEvents, $"{name} does not record the management events the control needs: {detail}")];
+        }
+
+        if (ExcludedEventSources.AllLeftOut(trail, control) is [_, ..] excluded)
+        {
+            return [walk.Fail(ReasonCode.NoManagementEvents, $"{name} does not record the management events the control needs: its event selectors leave out {string.Join(", ", excluded)}, where every event {control.Id} alerts on comes from")];
         }
 
         walk = (unknown is null ? walk : walk.Unseen(unknown, detail)).Held();

@@ -69,6 +69,14 @@ public sealed class FaultPlan
             rules.Add(new FaultRule(rule.ToScope(), rule.Throttle, rule.ServerError, rule.Timeout, TimeSpan.FromMilliseconds(rule.LatencyMs), TimeSpan.FromMilliseconds(rule.JitterMs)));
         }
 
+        for (var i = 0; i < file.DisabledRegions.Count; i++)
+        {
+            if (file.DisabledRegions[i].Operation != "*")
+            {
+                throw new EmulatorInputException($"{source}: disabledRegions[{i}].operation: a disabled region refuses every operation; give only region and account.");
+            }
+        }
+
         if (file.TimeoutSeconds <= 0)
         {
             throw new EmulatorInputException($"{source}: timeoutSeconds must be positive.");
@@ -83,7 +91,7 @@ public sealed class FaultPlan
     }
 
     public bool IsRegionDisabled(string account, string region) =>
-        DisabledRegions.Any(scope => scope.Matches("*", account, region) && (scope.Operation == "*" || scope.Operation.Length == 0));
+        DisabledRegions.Any(scope => scope.Matches(scope.Operation, account, region));
 
     public FaultDecision Decide(string action, string account, string region)
     {

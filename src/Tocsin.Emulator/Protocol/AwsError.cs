@@ -17,6 +17,4 @@ public sealed class AwsError(string code, string message, HttpStatusCode status 
     public bool SenderFault { get; } = senderFault;
 
     public static AwsError NotFound(string code, string message) => new(code, message, HttpStatusCode.NotFound);
-
-    public static AwsError InvalidParameter(string code, string message) => new(code, message);
 }

@@ -39,7 +39,7 @@ internal static class Input
         input[name] switch
         {
             null => null,
-            JsonValue value when value.GetValueKind() == JsonValueKind.Number => value.GetValue<double>(),
+            JsonValue value when value.GetValueKind() == JsonValueKind.Number => double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture),
             JsonValue value => double.TryParse(value.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
                 ? parsed
                 : throw new AwsError("ValidationException", $"{name} must be a number."),

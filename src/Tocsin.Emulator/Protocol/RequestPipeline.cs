@@ -27,13 +27,13 @@ internal sealed class RequestPipeline(EmulatorState state, ServiceCatalog catalo
         var signed = SigV4Request.Parse(http.Request.Headers.Authorization, AmzDate(http.Request), out var authProblem);
         var target = http.Request.Headers["X-Amz-Target"].ToString();
         var service = signed is not null ? catalog.BySigningName(signed.Service) : catalog.ByTarget(target);
-        var json = target.Length > 0;
+        var json = target.Length > 0 || CborBody.IsCbor(http.Request);
         if (service is null)
         {
             var unknown = signed is null
                 ? new AwsError("MissingAuthenticationToken", authProblem, HttpStatusCode.Forbidden)
                 : new AwsError("UnknownService", $"The service '{signed.Service}' is not served by this emulator.");
-            await WriteErrorAsync(http, null, json, unknown, requestId);
+            await ReplyWriter.ErrorAsync(http, null, json, unknown, requestId);
             return;
         }
 
@@ -45,7 +45,7 @@ internal sealed class RequestPipeline(EmulatorState state, ServiceCatalog catalo
         }
         catch (AwsError error)
         {
-            await WriteErrorAsync(http, service, json, error, requestId);
+            await ReplyWriter.ErrorAsync(http, service, json, error, requestId);
             return;
         }
 
@@ -70,7 +70,7 @@ internal sealed class RequestPipeline(EmulatorState state, ServiceCatalog catalo
                 case FaultKind.Throttle:
                     throw service.Throttled(json);
                 case FaultKind.ServerError:
-                    throw new AwsError(json ? "InternalFailure" : "InternalFailure", "The request processing has failed because of an unknown error, exception or failure.", HttpStatusCode.InternalServerError, senderFault: false);
+                    throw new AwsError("InternalFailure", "The request processing has failed because of an unknown error, exception or failure.", HttpStatusCode.InternalServerError, senderFault: false);
                 case FaultKind.AccessDenied:
                     throw service.AccessDenied(json, caller.PrincipalArn, action);
                 case FaultKind.Timeout:
@@ -99,15 +99,21 @@ internal sealed class RequestPipeline(EmulatorState state, ServiceCatalog catalo
                 output = run(new CallContext(state, caller, account, signed.Region, operation, input, requestId));
             }
 
-            await WriteOutputAsync(http, service, json, operation, output, requestId);
+            await ReplyWriter.OutputAsync(http, service, json, operation, output, requestId);
         }
         catch (AwsError error)
         {
-            await WriteErrorAsync(http, service, json, error, requestId);
+            await ReplyWriter.ErrorAsync(http, service, json, error, requestId);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
             // The client went away while a fault delayed its request.
+        }
+        catch (Exception unexpected) when (!http.Response.HasStarted)
+        {
+            // An emulator defect still gets a well-formed AWS error, so clients report it instead of hanging on it.
+            var failure = new AwsError("InternalFailure", $"The emulator failed on {operation}: {unexpected.GetType().Name}: {unexpected.Message}", HttpStatusCode.InternalServerError, senderFault: false);
+            await ReplyWriter.ErrorAsync(http, service, json, failure, requestId);
         }
     }
 
@@ -126,6 +132,18 @@ internal sealed class RequestPipeline(EmulatorState state, ServiceCatalog catalo
         if (service.Protocol == WireProtocol.RestXml)
         {
             return (S3Routes.Operation(request), S3Routes.Input(request, body), false);
+        }
+
+        if (CborBody.IsCbor(request))
+        {
+            // Smithy RPC v2: POST /service/{targetPrefix}/operation/{Operation}
+            var parts = (request.Path.Value ?? string.Empty).Split('/');
+            if (parts is not [_, "service", var prefix, "operation", var name] || prefix != service.TargetPrefix)
+            {
+                throw new AwsError("UnknownOperationException", $"'{request.Path}' does not name an operation of {service.SigningName}.");
+            }
+
+            return (name, CborBody.Read(body), true);
         }
 
         if (target.Length > 0)
@@ -246,59 +264,5 @@ internal sealed class RequestPipeline(EmulatorState state, ServiceCatalog catalo
             http.Response.ContentType = reply.ContentType;
             await http.Response.Body.WriteAsync(reply.Body, http.RequestAborted);
         }
-    }
-
-    private static async Task WriteOutputAsync(HttpContext http, ServiceDefinition service, bool json, string operation, JsonObject? output, string requestId)
-    {
-        byte[] body;
-        if (json)
-        {
-            http.Response.ContentType = $"application/x-amz-json-{service.JsonVersion}";
-            body = JsonReply.Body(output);
-        }
-        else
-        {
-            http.Response.ContentType = "text/xml";
-            body = service.Protocol == WireProtocol.Ec2
-                ? XmlReply.Ec2(service, operation, output, requestId)
-                : XmlReply.Query(service, operation, output, requestId);
-        }
-
-        http.Response.StatusCode = StatusCodes.Status200OK;
-        await http.Response.Body.WriteAsync(body, http.RequestAborted);
-    }
-
-    private static async Task WriteErrorAsync(HttpContext http, ServiceDefinition? service, bool json, AwsError error, string requestId)
-    {
-        http.Response.StatusCode = (int)error.Status;
-        byte[] body;
-        if (json)
-        {
-            http.Response.ContentType = $"application/x-amz-json-{service?.JsonVersion ?? "1.1"}";
-            http.Response.Headers["x-amzn-ErrorType"] = error.Code;
-            if (service?.QueryCompatible == true)
-            {
-                http.Response.Headers["x-amzn-query-error"] = $"{error.Code};{(error.SenderFault ? "Sender" : "Receiver")}";
-            }
-
-            body = JsonReply.Error(error);
-        }
-        else if (service?.Protocol == WireProtocol.Ec2)
-        {
-            http.Response.ContentType = "text/xml";
-            body = XmlReply.Ec2Error(error, requestId);
-        }
-        else if (service?.Protocol == WireProtocol.RestXml)
-        {
-            http.Response.ContentType = "application/xml";
-            body = XmlReply.RestError(error, requestId, null);
-        }
-        else
-        {
-            http.Response.ContentType = "text/xml";
-            body = XmlReply.QueryError(service, error, requestId);
-        }
-
-        await http.Response.Body.WriteAsync(body, http.RequestAborted);
     }
 }

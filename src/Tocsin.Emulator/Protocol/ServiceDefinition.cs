@@ -21,9 +21,6 @@ internal sealed record ServiceDefinition(
     /// <summary>The model is awsQueryCompatible: JSON errors also carry the query error code in <c>x-amzn-query-error</c>.</summary>
     public bool QueryCompatible { get; init; }
 
-    /// <summary>CloudWatch is served both as awsQuery and as awsJson1_0.</summary>
-    public bool AlsoQuery { get; init; }
-
     public AwsError UnknownKey() => Protocol switch
     {
         WireProtocol.Json => new AwsError("UnrecognizedClientException", "The security token included in the request is invalid."),
@@ -32,15 +29,16 @@ internal sealed record ServiceDefinition(
         _ => new AwsError("InvalidClientTokenId", "The security token included in the request is invalid.", HttpStatusCode.Forbidden),
     };
 
-    public AwsError BadSignature(bool json) => json
+    /// <summary>A query-compatible service answers with its query error codes whatever protocol was used.</summary>
+    public AwsError BadSignature(bool json) => json && !QueryCompatible
         ? new AwsError("InvalidSignatureException", "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.")
         : new AwsError("SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.", HttpStatusCode.Forbidden);
 
-    public AwsError Expired(bool json) => json
+    public AwsError Expired(bool json) => json && !QueryCompatible
         ? new AwsError("ExpiredTokenException", "The security token included in the request is expired")
         : new AwsError("ExpiredToken", "The security token included in the request is expired", HttpStatusCode.Forbidden);
 
-    public AwsError Throttled(bool json) => (SigningName, json) switch
+    public AwsError Throttled(bool json) => (SigningName, json && !QueryCompatible) switch
     {
         ("ec2", _) => new AwsError("RequestLimitExceeded", "Request limit exceeded.", HttpStatusCode.ServiceUnavailable),
         ("organizations", _) => new AwsError("TooManyRequestsException", "You have sent too many requests in too short a period of time."),
@@ -49,10 +47,9 @@ internal sealed record ServiceDefinition(
         _ => new AwsError("Throttling", "Rate exceeded"),
     };
 
-    public AwsError AccessDenied(bool json, string principalArn, string action) => new(
-        json ? "AccessDeniedException" : "AccessDenied",
-        $"User: {principalArn} is not authorized to perform: {action} because no identity-based policy allows the {action} action",
-        json ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden);
+    public AwsError AccessDenied(bool json, string principalArn, string action) => json && !QueryCompatible
+        ? new AwsError("AccessDeniedException", $"User: {principalArn} is not authorized to perform: {action} because no identity-based policy allows the {action} action")
+        : new AwsError("AccessDenied", $"User: {principalArn} is not authorized to perform: {action} because no identity-based policy allows the {action} action", HttpStatusCode.Forbidden);
 
     public AwsError UnknownOperation(bool json, string operation) => json
         ? new AwsError("UnknownOperationException", $"The operation {operation} is not supported by this emulator.")

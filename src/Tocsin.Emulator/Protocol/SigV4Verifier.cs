@@ -37,9 +37,17 @@ internal static class SigV4Verifier
 
         builder.Append('\n');
         builder.Append(string.Join(';', signed.SignedHeaders)).Append('\n');
-        var payloadHash = headers.TryGetValue("x-amz-content-sha256", out var declared) && declared.Count > 0
-            ? declared.ToString()
-            : Hex(SHA256.HashData(body));
+        var bodyHash = Hex(SHA256.HashData(body));
+        var payloadHash = bodyHash;
+        if (headers.TryGetValue("x-amz-content-sha256", out var declared) && declared.Count > 0)
+        {
+            // A declared hash is what was signed; unless the payload is declared unsigned, it must be the body's.
+            var declaredHash = declared.ToString();
+            payloadHash = declaredHash == "UNSIGNED-PAYLOAD" || declaredHash.StartsWith("STREAMING-", StringComparison.Ordinal) || declaredHash == bodyHash
+                ? declaredHash
+                : "declared payload hash does not match the body";
+        }
+
         builder.Append(payloadHash);
         return builder.ToString();
     }

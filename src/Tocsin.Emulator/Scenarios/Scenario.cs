@@ -5,7 +5,11 @@ using Tocsin.Emulator.State;
 namespace Tocsin.Emulator.Scenarios;
 
 /// <summary>One access key of a scenario: which account it acts in. The secret is for signing in-process only.</summary>
-public sealed record ScenarioKey(string Id, string Secret, string AccountId, string User);
+public sealed record ScenarioKey(string Id, string Secret, string AccountId, string User)
+{
+    /// <summary>Without the secret, so a key can be logged or printed safely.</summary>
+    public override string ToString() => $"{Id} -> account {AccountId} (user {User})";
+}
 
 /// <summary>
 /// What the emulator starts with: an organization, accounts with access keys, and per region their trails, log

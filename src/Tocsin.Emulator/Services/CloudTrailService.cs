@@ -24,6 +24,7 @@ internal static partial class CloudTrailService
             ["GetEventSelectors"] = EventSelectorOperations.Get,
             ["PutEventSelectors"] = EventSelectorOperations.Put,
             ["ListTags"] = ListTags,
+            ["AddTags"] = AddTags,
         });
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{1,126}[A-Za-z0-9]$")]
@@ -44,6 +45,7 @@ internal static partial class CloudTrailService
 
         var trail = new Trail(call.Account.Id, call.Region, name);
         Apply(call, trail, creating: true);
+        Tag(trail, call.Input.Objects("TagsList"));
         call.Here.Trails[name] = trail;
         return TrailShapes.Created(trail);
     }
@@ -235,9 +237,26 @@ internal static partial class CloudTrailService
 
     private static JsonObject ListTags(CallContext call)
     {
-        var list = call.Input.Strings("ResourceIdList")
-            .Select(arn => (JsonNode)new JsonObject { ["ResourceId"] = arn, ["TagsList"] = new JsonArray() });
+        var list = call.Input.Strings("ResourceIdList").Select(arn => (JsonNode)new JsonObject
+        {
+            ["ResourceId"] = arn,
+            ["TagsList"] = new JsonArray([.. TrailVisibility.Find(call, arn).Tags.Select(tag => (JsonNode)new JsonObject { ["Key"] = tag.Key, ["Value"] = tag.Value })]),
+        });
         return new JsonObject { ["ResourceTagList"] = new JsonArray([.. list]) };
+    }
+
+    private static JsonObject AddTags(CallContext call)
+    {
+        Tag(TrailVisibility.FindOwned(call, call.Input.Required("ResourceId", "ResourceNotFoundException")), call.Input.Objects("TagsList"));
+        return new JsonObject();
+    }
+
+    private static void Tag(Trail trail, IEnumerable<JsonObject> tags)
+    {
+        foreach (var tag in tags)
+        {
+            trail.Tags[tag.Str("Key") ?? string.Empty] = tag.Str("Value") ?? string.Empty;
+        }
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -5,7 +5,7 @@ using Tocsin.Emulator.State;
 
 namespace Tocsin.Emulator.Services;
 
-/// <summary>CloudWatch metric alarms, served as awsQuery and as awsJson1_0 (the model lists both; boto3 picks JSON).</summary>
+/// <summary>CloudWatch metric alarms, served in every protocol its model lists: awsQuery, awsJson1_0 and Smithy RPC v2 CBOR.</summary>
 internal static class CloudWatchService
 {
     private static readonly string[] States = ["OK", "ALARM", "INSUFFICIENT_DATA"];
@@ -20,11 +20,10 @@ internal static class CloudWatchService
             ["DeleteAlarms"] = DeleteAlarms,
             ["SetAlarmState"] = SetAlarmState,
             ["ListTagsForResource"] = ListTagsForResource,
-            ["TagResource"] = _ => null,
+            ["TagResource"] = TagResource,
         })
     {
         QueryCompatible = true,
-        AlsoQuery = true,
     };
 
     private static JsonObject DescribeAlarms(CallContext call)
@@ -120,12 +119,28 @@ internal static class CloudWatchService
         return null;
     }
 
-    private static JsonObject ListTagsForResource(CallContext call)
+    private static Alarm Tagged(CallContext call)
     {
         var arn = call.Input.Required("ResourceARN", "InvalidParameterValue");
         var name = arn.Split(':', 7).ElementAtOrDefault(6) ?? string.Empty;
-        var alarm = call.Here.Alarms.GetValueOrDefault(name)
+        return call.Here.Alarms.GetValueOrDefault(name)
             ?? throw new AwsError("ResourceNotFoundException", $"Resource {arn} not found", HttpStatusCode.NotFound);
+    }
+
+    private static JsonObject? TagResource(CallContext call)
+    {
+        var alarm = Tagged(call);
+        foreach (var tag in call.Input.Objects("Tags"))
+        {
+            alarm.Tags[tag.Str("Key") ?? string.Empty] = tag.Str("Value") ?? string.Empty;
+        }
+
+        return null;
+    }
+
+    private static JsonObject ListTagsForResource(CallContext call)
+    {
+        var alarm = Tagged(call);
         return new JsonObject
         {
             ["Tags"] = new JsonArray([.. alarm.Tags.Select(tag => (JsonNode)new JsonObject { ["Key"] = tag.Key, ["Value"] = tag.Value })]),

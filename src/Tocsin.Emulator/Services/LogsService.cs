@@ -8,7 +8,8 @@ namespace Tocsin.Emulator.Services;
 /// <summary>CloudWatch Logs: log groups and metric filters (replaced by name; patterns validated and testable).</summary>
 internal static partial class LogsService
 {
-    private const int FiltersPerLogGroup = 100;
+    /// <summary>CloudWatch Logs' quota of metric filters per log group.</summary>
+    public const int MaxFilters = 100;
 
     public static readonly ServiceDefinition Definition = new(
         "logs", "logs", WireProtocol.Json, "Logs_20140328", "1.1", null,
@@ -24,7 +25,7 @@ internal static partial class LogsService
             ["TestMetricFilter"] = MetricFilterOperations.Test,
             ["ListTagsLogGroup"] = call => new JsonObject { ["tags"] = Tags(Group(call, call.Input.Required("logGroupName", "InvalidParameterException"))) },
             ["ListTagsForResource"] = ListTagsForResource,
-            ["TagResource"] = call => null,
+            ["TagResource"] = TagResource,
         });
 
     [GeneratedRegex(@"^[\.\-_/#A-Za-z0-9]{1,512}$")]
@@ -116,11 +117,23 @@ internal static partial class LogsService
         return shape;
     }
 
-    private static JsonObject ListTagsForResource(CallContext call)
+    private static LogGroup Tagged(CallContext call)
     {
         var arn = call.Input.Required("resourceArn", "InvalidParameterException");
-        var name = arn.Split(':').ElementAtOrDefault(6) ?? string.Empty;
-        return new JsonObject { ["tags"] = Tags(Group(call, name)) };
+        return Group(call, arn.Split(':').ElementAtOrDefault(6) ?? string.Empty);
+    }
+
+    private static JsonObject ListTagsForResource(CallContext call) => new() { ["tags"] = Tags(Tagged(call)) };
+
+    private static JsonObject? TagResource(CallContext call)
+    {
+        var group = Tagged(call);
+        foreach (var (key, value) in call.Input.Map("tags"))
+        {
+            group.Tags[key] = value;
+        }
+
+        return null;
     }
 
     private static JsonObject Tags(LogGroup group)
@@ -133,6 +146,4 @@ internal static partial class LogsService
 
         return tags;
     }
-
-    public const int MaxFilters = FiltersPerLogGroup;
 }

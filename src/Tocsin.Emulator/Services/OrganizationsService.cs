@@ -13,6 +13,7 @@ internal static class OrganizationsService
             ["DescribeOrganization"] = DescribeOrganization,
             ["ListAccounts"] = ListAccounts,
             ["ListRoots"] = ListRoots,
+            ["ListChildren"] = ListChildren,
         });
 
     private static State.Organization Organization(CallContext call)
@@ -67,6 +68,29 @@ internal static class OrganizationsService
                 ["JoinedMethod"] = account.Id == organization.ManagementAccountId ? "INVITED" : "CREATED",
                 ["JoinedTimestamp"] = JsonValue.Create(account.Joined),
             })]),
+        };
+        output["NextToken"] = page.NextToken;
+        return output;
+    }
+
+    /// <summary>Every member account sits directly under the root (the emulator has no organizational units).</summary>
+    private static JsonObject ListChildren(CallContext call)
+    {
+        var organization = Organization(call);
+        var parent = call.Input.Required("ParentId", "InvalidInputException");
+        var type = call.Input.Required("ChildType", "InvalidInputException");
+        if (parent != organization.RootId)
+        {
+            throw new AwsError("ParentNotFoundException", "We can't find a root or OU with the ParentId that you specified.");
+        }
+
+        var children = type == "ACCOUNT"
+            ? call.State.Accounts.Values.Where(account => account.IsOrganizationMember).Select(account => account.Id).ToList()
+            : [];
+        var page = Paging.Page(children, call.Input.Str("NextToken"), call.Input.Int("MaxResults"), 20, 20, "InvalidInputException");
+        var output = new JsonObject
+        {
+            ["Children"] = new JsonArray([.. page.Items.Select(id => (JsonNode)new JsonObject { ["Id"] = id, ["Type"] = "ACCOUNT" })]),
         };
         output["NextToken"] = page.NextToken;
         return output;

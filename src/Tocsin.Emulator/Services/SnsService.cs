@@ -9,7 +9,8 @@ namespace Tocsin.Emulator.Services;
 /// <summary>SNS topics and their attributes. Subscriptions are in <see cref="SubscriptionOperations"/>.</summary>
 internal static partial class SnsService
 {
-    private static readonly string[] SettableAttributes = ["Policy", "DisplayName", "DeliveryPolicy", "KmsMasterKeyId", "TracingConfig", "SignatureVersion", "ArchivePolicy", "ContentBasedDeduplication", "DataProtectionPolicy", "FifoThroughputScope"];
+    /// <summary>Attributes SNS computes; every other attribute name (policies, feedback roles and rates, ...) may be set.</summary>
+    private static readonly string[] ReadOnlyAttributes = ["TopicArn", "Owner", "SubscriptionsPending", "SubscriptionsConfirmed", "SubscriptionsDeleted", "EffectiveDeliveryPolicy", "FifoTopic"];
 
     public static readonly ServiceDefinition Definition = new(
         "sns", "sns", WireProtocol.Query, null, null, "http://sns.amazonaws.com/doc/2010-03-31/",
@@ -28,7 +29,7 @@ internal static partial class SnsService
             ["GetSubscriptionAttributes"] = SubscriptionOperations.GetAttributes,
             ["SetSubscriptionAttributes"] = SubscriptionOperations.SetAttributes,
             ["ListTagsForResource"] = ListTagsForResource,
-            ["TagResource"] = _ => null,
+            ["TagResource"] = TagResource,
         })
     {
         XmlMaps = new HashSet<string>(StringComparer.Ordinal) { "Attributes" },
@@ -131,7 +132,7 @@ internal static partial class SnsService
     {
         var topic = Find(call, call.Input.Required("TopicArn", "InvalidParameter"));
         var name = call.Input.Required("AttributeName", "InvalidParameter");
-        if (!SettableAttributes.Contains(name))
+        if (ReadOnlyAttributes.Contains(name))
         {
             throw new AwsError("InvalidParameter", "Invalid parameter: AttributeName");
         }
@@ -150,6 +151,17 @@ internal static partial class SnsService
         }
 
         topic.Attributes[name] = value;
+        return null;
+    }
+
+    private static JsonObject? TagResource(CallContext call)
+    {
+        var topic = Find(call, call.Input.Required("ResourceArn", "InvalidParameter"));
+        foreach (var tag in call.Input.Objects("Tags"))
+        {
+            topic.Tags[tag.Str("Key") ?? string.Empty] = tag.Str("Value") ?? string.Empty;
+        }
+
         return null;
     }
 

@@ -46,6 +46,8 @@ public sealed class Trail(string accountId, string homeRegion, string name)
 
     public bool HasCustomEventSelectors { get; set; }
 
+    public SortedDictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+
     public static JsonArray DefaultSelectors() =>
     [
         new JsonObject

@@ -1,3 +1,4 @@
+using Tocsin.Core.Yaml;
 using Tocsin.Core.Exceptions;
 
 namespace Tocsin.Core.Tests.Exceptions;
@@ -22,7 +23,7 @@ public class ExceptionFileTests
 
     private static IReadOnlyList<ExceptionEntry> Parse(string yaml) => ExceptionFile.Parse(new StringReader(yaml), "exceptions.yaml");
 
-    private static string Refusal(string yaml) => Should.Throw<ExceptionFileException>(() => Parse(yaml)).Message;
+    private static string Refusal(string yaml) => Should.Throw<YamlFileException>(() => Parse(yaml)).Message;
 
     [Fact]
     public void A_valid_file_is_read_into_entries_with_their_lines()
@@ -147,7 +148,7 @@ public class ExceptionFileTests
                 expires: 2027-01-01
             """;
 
-        Should.Throw<ExceptionFileException>(() => ExceptionFile.Parse(new StringReader(yaml), "exceptions.yaml", name => name == "console-signin-without-mfa"))
+        Should.Throw<YamlFileException>(() => ExceptionFile.Parse(new StringReader(yaml), "exceptions.yaml", name => name == "console-signin-without-mfa"))
             .Message.ShouldBe("exceptions.yaml:2:14: unknown control `console-sigin-without-mfa`; `tocsin controls` lists the ids and aliases");
     }
 

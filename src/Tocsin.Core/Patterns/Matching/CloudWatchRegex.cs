@@ -15,11 +15,27 @@ internal sealed class CloudWatchRegex
     private const int StackDecodeLimit = 1024;
     private readonly Regex _regex;
 
+    /// <summary>Budget for the rare regex too large for the non-backtracking engine (such as <c>a{99999}</c>).</summary>
+    private static readonly TimeSpan BacktrackingBudget = TimeSpan.FromMilliseconds(200);
+
     private CloudWatchRegex(string body)
     {
         Body = body;
         DotNetPattern = Translate(body);
-        _regex = new Regex(DotNetPattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+        try
+        {
+            _regex = new Regex(DotNetPattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            // Its automaton would be too large; a backtracking engine with a time budget keeps the promise
+            // that no message can hang the matcher (UnsettledSemantics.RegexIsAsciiAndNonBacktracking).
+            _regex = new Regex(DotNetPattern, RegexOptions.CultureInvariant, BacktrackingBudget);
+        }
+        catch (ArgumentException invalid)
+        {
+            throw new ArgumentException($"the regular expression %{body}% cannot be compiled: {invalid.Message}", invalid);
+        }
     }
 
     public string Body { get; }
@@ -28,7 +44,31 @@ internal sealed class CloudWatchRegex
 
     public static CloudWatchRegex Compile(PatternRegex regex) => new(regex.Body);
 
-    public bool IsMatch(ReadOnlySpan<char> text) => _regex.IsMatch(text);
+    /// <summary>Why this regex body cannot be compiled (for a parser to report with a position), or null when it can.</summary>
+    internal static string? CompileProblem(string body)
+    {
+        try
+        {
+            _ = new CloudWatchRegex(body);
+            return null;
+        }
+        catch (ArgumentException invalid)
+        {
+            return (invalid.InnerException ?? invalid).Message;
+        }
+    }
+
+    public bool IsMatch(ReadOnlySpan<char> text)
+    {
+        try
+        {
+            return _regex.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Searches UTF-8 text; invalid bytes decode to U+FFFD, which no supported regex construct names.</summary>
     public bool IsMatch(ReadOnlySpan<byte> utf8)
@@ -39,7 +79,7 @@ internal sealed class CloudWatchRegex
         try
         {
             var written = Encoding.UTF8.GetChars(utf8, buffer);
-            return _regex.IsMatch(buffer[..written]);
+            return IsMatch(buffer[..written]);
         }
         finally
         {

@@ -10,6 +10,9 @@ internal abstract class EventMatcher
 
     public abstract bool Matches(ReadOnlySpan<byte> utf8Message);
 
+    /// <summary>The same outcome, sharing key scans with other patterns of a <see cref="PatternMatcherSet"/>.</summary>
+    public virtual bool Matches(ReadOnlySpan<byte> utf8Message, KeyValueScan scan) => Matches(utf8Message);
+
     public virtual bool Matches(string message)
     {
         var length = Encoding.UTF8.GetMaxByteCount(message.Length);

@@ -70,7 +70,8 @@ internal sealed class JsonConditionTest
 
         if (_isNumber)
         {
-            // A numeric literal compares numbers only (UnsettledSemantics.NumericLiteralNeverMatchesStringNode).
+            // A numeric literal compares numbers only (UnsettledSemantics.NumericLiteralNeverMatchesStringNode),
+            // as doubles (UnsettledSemantics.NumbersCompareAsDoubles).
             if (kind != JsonNodeKind.Number || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var node))
                 return false;
             return Compare(node, _number);

@@ -39,11 +39,13 @@ internal sealed class JsonPatternMatcher : EventMatcher
 
     internal JsonLiteralPrefilter Prefilter => _prefilter;
 
-    public override bool Matches(ReadOnlySpan<byte> utf8Message)
+    public override bool Matches(ReadOnlySpan<byte> utf8Message) => Matches(utf8Message, scan: null);
+
+    public override bool Matches(ReadOnlySpan<byte> utf8Message, KeyValueScan? scan)
     {
         if (!StartsLikeObjectOrArray(utf8Message))
             return false;
-        if (!_prefilter.MayMatch(utf8Message) && utf8Message.IndexOf(UnicodeEscape) < 0)
+        if (!_prefilter.MayMatch(utf8Message, scan) && utf8Message.IndexOf(UnicodeEscape) < 0)
             return false;
         return Evaluate(utf8Message, captures: null);
     }

@@ -25,7 +25,7 @@ internal sealed class JsonSelectorTree
         MaxSteps = Math.Max(MaxSteps, selector.Steps.Count);
     }
 
-    public IReadOnlyList<int> ConditionsAt(int node) => _nodes[node].Conditions;
+    public ReadOnlySpan<int> ConditionsAt(int node) => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_nodes[node].Conditions);
 
     public bool HasChildren(int node)
     {

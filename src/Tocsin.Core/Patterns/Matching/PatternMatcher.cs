@@ -39,6 +39,8 @@ public sealed class PatternMatcher
     /// <summary>True when the event (its raw UTF-8 message) matches. Never throws on any input.</summary>
     public bool Matches(ReadOnlySpan<byte> utf8Message) => _matcher.Matches(utf8Message);
 
+    internal bool Matches(ReadOnlySpan<byte> utf8Message, KeyValueScan scan) => _matcher.Matches(utf8Message, scan);
+
     /// <summary>True when the event message matches. Never throws on any input.</summary>
     public bool Matches(string message)
     {

@@ -36,6 +36,13 @@ public static class UnsettledSemantics
     public const bool NumericLiteralNeverMatchesStringNode = true;
 
     /// <summary>
+    /// Numeric comparisons use IEEE double values of the event's number and of the literal (SPEC §5.3 shows
+    /// <c>123 = 123.0</c>; nothing is published about precision): integers beyond 2^53 compare approximately, as
+    /// they would in a Java or JavaScript implementation.
+    /// </summary>
+    public const bool NumbersCompareAsDoubles = true;
+
+    /// <summary>
     /// Wildcard selectors (<c>[*]</c>, <c>.*</c>) are existential for every operator, <c>!=</c> included: the
     /// condition holds when any selected node satisfies it (SPEC §5.1, §8.7 [U]). <c>NOT EXISTS</c> with a wildcard
     /// selector holds when nothing is selected. Both <c>[*]</c> and <c>.*</c> select the children of an array or of an
@@ -86,8 +93,9 @@ public static class UnsettledSemantics
     /// Regex flavour (SPEC §4 [U]): only the documented operators are translated; <c>\d \w \s</c> and their
     /// negations are ASCII classes (as in Java, which CloudWatch's error messages suggest), <c>{,n}</c> means
     /// <c>{0,n}</c>, matching is case-sensitive and unanchored. Evaluation uses .NET's non-backtracking engine, so
-    /// evaluation time is linear in the message and no input can hang; CloudWatch's own time budget has no
-    /// counterpart here.
+    /// evaluation time is linear in the message and no input can hang. A regex whose automaton would be too large
+    /// for that engine (such as <c>a{99999}</c>) runs on the backtracking engine with a 200 ms budget per message,
+    /// and a message that exhausts it does not match (CloudWatch has a time budget too, SPEC §4).
     /// </summary>
     public const bool RegexIsAsciiAndNonBacktracking = true;
 

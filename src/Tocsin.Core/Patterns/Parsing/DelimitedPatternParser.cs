@@ -90,7 +90,7 @@ internal sealed class DelimitedPatternParser
     private FieldExpression ParseOr(string field, bool nameRead)
     {
         var operands = new List<FieldExpression> { ParseAnd(field, nameRead) };
-        while (TryOperator("||"))
+        while (_cursor.TryOperator("||"))
         {
             operands.Add(ParseAnd(field, nameRead: false));
         }
@@ -101,7 +101,7 @@ internal sealed class DelimitedPatternParser
     private FieldExpression ParseAnd(string field, bool nameRead)
     {
         var operands = new List<FieldExpression> { ParseCondition(field, nameRead) };
-        while (TryOperator("&&"))
+        while (_cursor.TryOperator("&&"))
         {
             operands.Add(ParseCondition(field, nameRead: false));
         }
@@ -131,16 +131,8 @@ internal sealed class DelimitedPatternParser
         return new FieldCondition(name, op, value);
     }
 
-    private ComparisonOperator ParseOperator()
-    {
-        if (_cursor.TryConsume("!=")) return ComparisonOperator.NotEqual;
-        if (_cursor.TryConsume("<=")) return ComparisonOperator.LessOrEqual;
-        if (_cursor.TryConsume(">=")) return ComparisonOperator.GreaterOrEqual;
-        if (_cursor.TryConsume("=")) return ComparisonOperator.Equal;
-        if (_cursor.TryConsume("<")) return ComparisonOperator.Less;
-        if (_cursor.TryConsume(">")) return ComparisonOperator.Greater;
-        throw _cursor.Expected("a comparison (`=`, `!=`, `<`, `<=`, `>`, `>=`), `,` or `]`");
-    }
+    private ComparisonOperator ParseOperator() =>
+        _cursor.TryComparison() ?? throw _cursor.Expected("a comparison (`=`, `!=`, `<`, `<=`, `>`, `>=`), `,` or `]`");
 
     private string ParseName()
     {
@@ -153,19 +145,5 @@ internal sealed class DelimitedPatternParser
         return _cursor.Position == start
             ? throw _cursor.Expected("a field name, `...`, `,` or `]`")
             : _cursor.Text[start.._cursor.Position];
-    }
-
-    private bool TryOperator(string op)
-    {
-        var before = _cursor.Position;
-        _cursor.SkipWhitespace();
-        if (_cursor.TryConsume(op))
-        {
-            _cursor.SkipWhitespace();
-            return true;
-        }
-
-        _cursor.Position = before;
-        return false;
     }
 }

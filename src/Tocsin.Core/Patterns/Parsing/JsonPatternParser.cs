@@ -52,7 +52,7 @@ internal sealed class JsonPatternParser
     private JsonExpression ParseOr(int depth)
     {
         var operands = new List<JsonExpression> { ParseAnd(depth) };
-        while (TryOperator("||"))
+        while (_cursor.TryOperator("||"))
         {
             operands.Add(ParseAnd(depth));
         }
@@ -63,26 +63,12 @@ internal sealed class JsonPatternParser
     private JsonExpression ParseAnd(int depth)
     {
         var operands = new List<JsonExpression> { ParsePrimary(depth) };
-        while (TryOperator("&&"))
+        while (_cursor.TryOperator("&&"))
         {
             operands.Add(ParsePrimary(depth));
         }
 
         return operands.Count == 1 ? operands[0] : new JsonAnd(Flatten<JsonAnd>(operands, and => and.Operands));
-    }
-
-    private bool TryOperator(string op)
-    {
-        var before = _cursor.Position;
-        _cursor.SkipWhitespace();
-        if (_cursor.TryConsume(op))
-        {
-            _cursor.SkipWhitespace();
-            return true;
-        }
-
-        _cursor.Position = before;
-        return false;
     }
 
     private JsonExpression ParsePrimary(int depth)
@@ -139,12 +125,11 @@ internal sealed class JsonPatternParser
 
     private ComparisonOperator ParseOperator()
     {
-        if (_cursor.TryConsume("!=")) return ComparisonOperator.NotEqual;
-        if (_cursor.TryConsume("<=")) return ComparisonOperator.LessOrEqual;
-        if (_cursor.TryConsume(">=")) return ComparisonOperator.GreaterOrEqual;
-        if (_cursor.TryConsume("=")) return ComparisonOperator.Equal;
-        if (_cursor.TryConsume("<")) return ComparisonOperator.Less;
-        if (_cursor.TryConsume(">")) return ComparisonOperator.Greater;
+        if (_cursor.TryComparison() is { } comparison)
+        {
+            return comparison;
+        }
+
         if (_cursor.TryConsume("IS"))
         {
             return ParseIsOperator();

@@ -39,6 +39,31 @@ internal sealed class PatternCursor(string text)
         return true;
     }
 
+    /// <summary>Consumes <paramref name="op"/> with the whitespace around it, or nothing at all.</summary>
+    public bool TryOperator(string op)
+    {
+        var before = Position;
+        SkipWhitespace();
+        if (TryConsume(op))
+        {
+            SkipWhitespace();
+            return true;
+        }
+
+        Position = before;
+        return false;
+    }
+
+    /// <summary>Consumes <c>=</c>, <c>!=</c>, <c>&lt;</c>, <c>&lt;=</c>, <c>&gt;</c> or <c>&gt;=</c>.</summary>
+    public ComparisonOperator? TryComparison() =>
+        TryConsume("!=") ? ComparisonOperator.NotEqual
+        : TryConsume("<=") ? ComparisonOperator.LessOrEqual
+        : TryConsume(">=") ? ComparisonOperator.GreaterOrEqual
+        : TryConsume("=") ? ComparisonOperator.Equal
+        : TryConsume("<") ? ComparisonOperator.Less
+        : TryConsume(">") ? ComparisonOperator.Greater
+        : null;
+
     public void Expect(string token)
     {
         if (!TryConsume(token))

@@ -61,6 +61,11 @@ internal static class RegexSyntax
             throw PatternCursor.FailAt(end, $"expected `]` at column {end} to close the `[` at column {bodyColumn + classStart}");
         }
 
+        if (Matching.CloudWatchRegex.CompileProblem(body) is { } problem)
+        {
+            throw PatternCursor.FailAt(bodyColumn, $"the regular expression at column {bodyColumn} is not valid: {problem}");
+        }
+
         return new PatternRegex(body);
     }
 }

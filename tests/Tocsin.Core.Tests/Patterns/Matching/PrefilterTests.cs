@@ -10,8 +10,21 @@ public class PrefilterTests
     private static JsonLiteralPrefilter For(JsonExpression expression) => new(expression);
 
     [Fact]
-    public void The_seed_pattern_requires_its_event_name_and_property_names_in_quotes() =>
-        For(Seed().Expression).Literals.Order().ShouldBe(["\"ConsoleLogin\"", "\"MFAUsed\"", "\"additionalEventData\"", "\"eventName\""]);
+    public void The_seed_pattern_requires_its_event_name_as_a_key_value_pair_and_its_property_names_in_quotes() =>
+        For(Seed().Expression).Literals.Order(StringComparer.Ordinal)
+            .ShouldBe(["\"MFAUsed\"", "\"additionalEventData\"", "\"eventName\"", "\"eventName\":\"ConsoleLogin\""]);
+
+    [Fact]
+    public void A_key_value_pair_may_be_written_with_whitespace_around_the_colon() =>
+        For(Eq("$.eventName", Str("ConsoleLogin"))).MayMatch("{ \"eventName\" :\t\"ConsoleLogin\" }"u8).ShouldBeTrue();
+
+    [Fact]
+    public void A_key_value_pair_is_not_found_in_another_key_of_the_same_name_with_another_value() =>
+        For(Eq("$.eventName", Str("ConsoleLogin"))).MayMatch("{\"eventName\":\"GetUser\",\"x\":\"ConsoleLogin\"}"u8).ShouldBeFalse();
+
+    [Fact]
+    public void A_value_with_escapes_after_the_key_is_left_to_the_json_reader() =>
+        For(Eq("$.eventName", Str("ConsoleLogin"))).MayMatch("{\"eventName\":\"Console\\\"Login\"}"u8).ShouldBeTrue();
 
     [Fact]
     public void An_event_without_the_event_name_is_ruled_out_before_any_json_is_read() =>

@@ -19,7 +19,9 @@ internal static class RandomJsonCases
     public static (string Event, JsonPattern Pattern) Next(Random random)
     {
         var message = new StringBuilder();
-        WriteValue(message, random, depth: 0, forceContainer: true);
+        // Most events are written plainly, so the prefilter (bypassed for events with \u escapes) is exercised too.
+        var escapeOneIn = random.Next(3) == 0 ? 8 : 0;
+        WriteValue(message, random, depth: 0, escapeOneIn, forceContainer: true);
         var text = message.ToString();
         if (random.Next(20) == 0)
             text = text[..random.Next(text.Length)]; // malformed: cut short
@@ -27,7 +29,7 @@ internal static class RandomJsonCases
         return (text, new JsonPattern("{ generated }", expression));
     }
 
-    private static void WriteValue(StringBuilder output, Random random, int depth, bool forceContainer = false)
+    private static void WriteValue(StringBuilder output, Random random, int depth, int escapeOneIn, bool forceContainer = false)
     {
         var choice = forceContainer ? random.Next(10) : random.Next(depth >= 3 ? 6 : 10);
         if (forceContainer && choice >= 1)
@@ -35,7 +37,7 @@ internal static class RandomJsonCases
         switch (choice)
         {
             case 0 or 1:
-                WriteString(output, random, Strings[random.Next(Strings.Length)]);
+                WriteString(output, random, Strings[random.Next(Strings.Length)], escapeOneIn);
                 break;
             case 2 or 3:
                 output.Append(Numbers[random.Next(Numbers.Length)]);
@@ -53,7 +55,7 @@ internal static class RandomJsonCases
                 {
                     if (i > 0)
                         output.Append(',');
-                    WriteValue(output, random, depth + 1);
+                    WriteValue(output, random, depth + 1, escapeOneIn);
                 }
 
                 output.Append(']');
@@ -65,9 +67,9 @@ internal static class RandomJsonCases
                 {
                     if (i > 0)
                         output.Append(',');
-                    WriteString(output, random, keys[i]);
+                    WriteString(output, random, keys[i], escapeOneIn);
                     output.Append(random.Next(4) == 0 ? " : " : ":");
-                    WriteValue(output, random, depth + 1);
+                    WriteValue(output, random, depth + 1, escapeOneIn);
                 }
 
                 output.Append('}');
@@ -76,7 +78,7 @@ internal static class RandomJsonCases
     }
 
     /// <summary>Writes a JSON string, escaping required characters and, at random, others too.</summary>
-    private static void WriteString(StringBuilder output, Random random, string text)
+    private static void WriteString(StringBuilder output, Random random, string text, int escapeOneIn)
     {
         output.Append('"');
         foreach (var c in text)
@@ -85,7 +87,7 @@ internal static class RandomJsonCases
                 output.Append('\\').Append(c);
             else if (c == '/' && random.Next(2) == 0)
                 output.Append("\\/");
-            else if (random.Next(8) == 0)
+            else if (escapeOneIn > 0 && random.Next(escapeOneIn) == 0)
                 output.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
             else
                 output.Append(c);

@@ -53,6 +53,10 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void A_million_open_brackets_neither_match_nor_hang() =>
+        _notExists.Matches("{\"a\":" + new string('[', 1_000_000)).ShouldBeFalse();
+
+    [Fact]
     public void Huge_events_are_matched_without_trouble()
     {
         var padding = string.Join(',', Enumerable.Range(0, 50_000).Select(i => $"\"k{i}\":\"{new string('v', 20)}\""));
@@ -98,5 +102,17 @@ public class RobustnessTests
         var started = System.Diagnostics.Stopwatch.StartNew();
         matcher.Matches(new string('a', 100_000) + "c").ShouldBeFalse();
         started.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void One_compiled_matcher_gives_the_same_answers_from_many_threads_at_once()
+    {
+        var random = new Random(11);
+        var cases = Enumerable.Range(0, 2000).Select(_ => RandomJsonCases.Next(random).Event).ToArray();
+        var seed = Matcher(Json(Or(Eq("$.a", Str("Yes")), Ne("$.b[*]", Str("No")), Eq("$.c.a", Num("12")))));
+        var expected = cases.Select(message => seed.Matches(message)).ToArray();
+        var actual = new bool[cases.Length];
+        Parallel.For(0, cases.Length * 4, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => actual[i % cases.Length] = seed.Matches(cases[i % cases.Length]));
+        actual.ShouldBe(expected);
     }
 }

@@ -75,4 +75,21 @@ public class SeedPatternTests
         var message = CloudTrailEvents.MfaUsed("\"No\"");
         _seed.Matches(System.Text.Encoding.UTF8.GetBytes(message)).ShouldBe(_seed.Matches(message));
     }
+
+    [Theory]
+    [InlineData("{ ($.eventName = \"ConsoleLogin\") && ($.additionalEventData.MFAUsed != \"Yes\") }")]
+    [InlineData("{($.eventName=\"ConsoleLogin\")&&($.additionalEventData.MFAUsed!=\"Yes\")}")]
+    [InlineData("{ $.eventName = ConsoleLogin && $.additionalEventData.MFAUsed != Yes }")]
+    [InlineData("{\n  ($.additionalEventData.MFAUsed != \"Yes\") &&\n  ($.eventName = \"ConsoleLogin\")\n}")]
+    public void The_seed_pattern_written_as_text_in_its_common_forms_matches_like_the_tree(string text)
+    {
+        var parsed = Tocsin.Core.Patterns.Parsing.PatternParser.Parse(text);
+        var matcher = Tocsin.Core.Patterns.Matching.PatternMatcher.Compile(parsed.Pattern!);
+        string[] events =
+        [
+            CloudTrailEvents.MfaUsed("\"No\""), CloudTrailEvents.MfaUsed("\"Yes\""), CloudTrailEvents.MfaUsed("null"),
+            CloudTrailEvents.WithoutMfaUsed(), CloudTrailEvents.ConsoleLogin(null), "ConsoleLogin MFAUsed=No",
+        ];
+        events.Select(matcher.Matches).ShouldBe([true, false, false, false, false, false]);
+    }
 }

@@ -46,6 +46,20 @@ public class PatternParserErrorTests
         error.Column.ShouldBe(column);
     }
 
+    [Theory]
+    [InlineData("%*a%")]
+    [InlineData("%a**%")]
+    [InlineData("%{3}%")]
+    [InlineData("%a{3,1}%")]
+    [InlineData("%\\xZZ%")]
+    public void A_regex_no_engine_can_compile_is_rejected_at_its_column(string text)
+    {
+        var error = Rejected(text);
+
+        error.Column.ShouldBe(2);
+        error.Message.ShouldStartWith("the regular expression at column 2 is not valid: ");
+    }
+
     [Fact]
     public void A_pattern_over_1024_characters_is_rejected_as_aws_rejects_it()
     {

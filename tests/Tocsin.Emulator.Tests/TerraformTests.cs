@@ -1,0 +1,57 @@
+namespace Tocsin.Emulator.Tests;
+
+/// <summary>
+/// Terraform's AWS provider (from the machine's local mirror, never downloaded) applies a small alerting chain
+/// against the emulator, and a second plan finds nothing to change: the emulator reads back what it was given.
+/// </summary>
+public sealed class TerraformTests(DefaultScenarioFixture fixture) : IClassFixture<DefaultScenarioFixture>
+{
+    private const string ProviderMirror = "/opt/tf-plugins";
+
+    [Fact]
+    public async Task Terraform_applies_a_chain_and_then_plans_no_changes()
+    {
+        if (!Directory.Exists(ProviderMirror))
+        {
+            var message = $"REQUIRED TOOL MISSING: the Terraform AWS provider mirror {ProviderMirror} does not exist; this test cannot run without it.";
+            Console.Error.WriteLine(message);
+            Assert.Fail(message);
+        }
+
+        var work = Directory.CreateTempSubdirectory("tocsin-terraform-");
+        try
+        {
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "Terraform", "main.tf"), Path.Combine(work.FullName, "main.tf"));
+            var cliConfig = Path.Combine(work.FullName, "cli.tfrc");
+            await File.WriteAllTextAsync(cliConfig, $$"""
+                provider_installation {
+                  filesystem_mirror {
+                    path    = "{{ProviderMirror}}"
+                    include = ["registry.terraform.io/hashicorp/aws"]
+                  }
+                  direct {
+                    exclude = ["registry.terraform.io/hashicorp/aws"]
+                  }
+                }
+                """);
+            var environment = fixture.Environment("testing", "testing");
+            environment["TF_CLI_CONFIG_FILE"] = cliConfig;
+            environment["TF_IN_AUTOMATION"] = "1";
+            environment["CHECKPOINT_DISABLE"] = "1";
+            var endpoint = $"endpoint={fixture.Emulator.Endpoint}";
+
+            var init = await ExternalTool.RunAsync("terraform", ["init", "-input=false", "-no-color"], environment, work.FullName);
+            init.ExitCode.ShouldBe(0, init.ToString());
+            var apply = await ExternalTool.RunAsync("terraform", ["apply", "-auto-approve", "-input=false", "-no-color", "-var", endpoint], environment, work.FullName);
+            apply.ExitCode.ShouldBe(0, apply.ToString());
+            apply.Output.ShouldContain("Resources: 5 added");
+
+            var plan = await ExternalTool.RunAsync("terraform", ["plan", "-detailed-exitcode", "-input=false", "-no-color", "-var", endpoint], environment, work.FullName);
+            plan.ExitCode.ShouldBe(0, plan.ToString());
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+}
