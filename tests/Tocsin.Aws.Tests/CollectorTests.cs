@@ -105,6 +105,17 @@ public sealed class CollectorTests : IAsyncLifetime
         quiet.Trails.IsKnown.ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task Results_of_several_targets_merge_into_one_inventory_and_summary()
+    {
+        var management = await CollectAsync(r => r with { Organization = null, Accounts = [] });
+        var standalone = await CollectAsync(r => r with { Organization = null, Accounts = [new AccountTarget("444444444444", "TocsinAuditRole")] });
+        var merged = CollectResult.Merge([management, standalone]);
+        merged.Inventory.Accounts.Select(a => a.Id).ShouldBe([DemoOrganization.Management, "444444444444"]);
+        merged.Summary.Calls.ShouldBe(management.Summary.Calls + standalone.Summary.Calls);
+        merged.Summary.Accounts.Single(a => a.AccountId == DemoOrganization.Management).ByAction["sts:GetCallerIdentity"].ShouldBe(2);
+    }
+
     /// <summary>Reports on the caller's thread, so the list is complete when the collection returns.</summary>
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {
