@@ -91,6 +91,14 @@ public sealed class CollectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_AWS_ENDPOINT_URL_variable_points_every_call_at_its_endpoint()
+    {
+        var collector = new Collector(new CollectorOptions { Environment = name => name == "AWS_ENDPOINT_URL" ? _emulator.Endpoint.ToString() : null });
+        var result = await collector.CollectAsync(DemoOrganization.Request(_emulator) with { EndpointUrl = null, Organization = null, Accounts = [] });
+        result.Inventory.Accounts.Single().Id.ShouldBe(DemoOrganization.Management);
+    }
+
+    [Fact]
     public async Task A_concurrency_below_one_is_refused()
     {
         (await Should.ThrowAsync<ArgumentException>(() => CollectAsync(r => r with { Concurrency = 0 }))).Message.ShouldStartWith("The concurrency must be at least 1, not 0.");
