@@ -99,6 +99,25 @@ public sealed class CollectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task No_secret_reaches_the_snapshot_or_the_run_summary()
+    {
+        var result = await CollectAsync(r => r);
+        var written = Snapshot.ToJson(result.Inventory) + System.Text.Json.JsonSerializer.Serialize(result.Summary);
+        written.ShouldNotContain("demo-secret");
+        written.ShouldNotContain("SecretAccessKey");
+        written.ShouldNotContain("SessionToken");
+    }
+
+    [Fact]
+    public async Task A_region_asked_for_that_the_account_has_not_enabled_is_unavailable_not_denied()
+    {
+        var result = await CollectAsync(r => r with { Regions = ["us-east-1", "af-south-1"], Organization = null, Accounts = [] });
+        var region = result.Inventory.Accounts.Single().FindRegion("af-south-1")!;
+        region.Trails.Unknown!.Reason.ShouldBe(UnknownReason.Unavailable);
+        result.Inventory.Accounts.Single().FindRegion("us-east-1")!.Trails.IsKnown.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_concurrency_below_one_is_refused()
     {
         (await Should.ThrowAsync<ArgumentException>(() => CollectAsync(r => r with { Concurrency = 0 }))).Message.ShouldStartWith("The concurrency must be at least 1, not 0.");
