@@ -91,6 +91,33 @@ public sealed class CollectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_AWS_ENDPOINT_URL_variable_points_every_call_at_its_endpoint()
+    {
+        var collector = new Collector(new CollectorOptions { Environment = name => name == "AWS_ENDPOINT_URL" ? _emulator.Endpoint.ToString() : null });
+        var result = await collector.CollectAsync(DemoOrganization.Request(_emulator) with { EndpointUrl = null, Organization = null, Accounts = [] });
+        result.Inventory.Accounts.Single().Id.ShouldBe(DemoOrganization.Management);
+    }
+
+    [Fact]
+    public async Task No_secret_reaches_the_snapshot_or_the_run_summary()
+    {
+        var result = await CollectAsync(r => r);
+        var written = Snapshot.ToJson(result.Inventory) + System.Text.Json.JsonSerializer.Serialize(result.Summary);
+        written.ShouldNotContain("demo-secret");
+        written.ShouldNotContain("SecretAccessKey");
+        written.ShouldNotContain("SessionToken");
+    }
+
+    [Fact]
+    public async Task A_region_asked_for_that_the_account_has_not_enabled_is_unavailable_not_denied()
+    {
+        var result = await CollectAsync(r => r with { Regions = ["us-east-1", "af-south-1"], Organization = null, Accounts = [] });
+        var region = result.Inventory.Accounts.Single().FindRegion("af-south-1")!;
+        region.Trails.Unknown!.Reason.ShouldBe(UnknownReason.Unavailable);
+        result.Inventory.Accounts.Single().FindRegion("us-east-1")!.Trails.IsKnown.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_concurrency_below_one_is_refused()
     {
         (await Should.ThrowAsync<ArgumentException>(() => CollectAsync(r => r with { Concurrency = 0 }))).Message.ShouldStartWith("The concurrency must be at least 1, not 0.");
@@ -103,6 +130,17 @@ public sealed class CollectorTests : IAsyncLifetime
         var quiet = result.Inventory.Accounts.Single().FindRegion("eu-west-1")!;
         quiet.MetricFilters.Unknown!.Reason.ShouldBe(UnknownReason.NotCollected);
         quiet.Trails.IsKnown.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Results_of_several_targets_merge_into_one_inventory_and_summary()
+    {
+        var management = await CollectAsync(r => r with { Organization = null, Accounts = [] });
+        var standalone = await CollectAsync(r => r with { Organization = null, Accounts = [new AccountTarget("444444444444", "TocsinAuditRole")] });
+        var merged = CollectResult.Merge([management, standalone]);
+        merged.Inventory.Accounts.Select(a => a.Id).ShouldBe([DemoOrganization.Management, "444444444444"]);
+        merged.Summary.Calls.ShouldBe(management.Summary.Calls + standalone.Summary.Calls);
+        merged.Summary.Accounts.Single(a => a.AccountId == DemoOrganization.Management).ByAction["sts:GetCallerIdentity"].ShouldBe(2);
     }
 
     /// <summary>Reports on the caller's thread, so the list is complete when the collection returns.</summary>

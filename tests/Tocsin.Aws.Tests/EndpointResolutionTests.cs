@@ -53,4 +53,11 @@ public class EndpointResolutionTests
         var endpoints = Without(environment: new() { ["AWS_ENDPOINT_URL_SNS"] = "localhost:4566" });
         Should.Throw<AwsConfigurationException>(() => endpoints.Resolve(AwsService.Sns, "us-east-1")).Message.ShouldContain("AWS_ENDPOINT_URL_SNS");
     }
+
+    [Fact]
+    public void Configured_endpoints_are_ignored_when_the_environment_says_so()
+    {
+        var endpoints = Without(environment: new() { ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:1/", ["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] = "true" });
+        endpoints.Resolve(AwsService.Sns, "us-east-1").Url.ShouldBe(new Uri("https://sns.us-east-1.amazonaws.com/"));
+    }
 }

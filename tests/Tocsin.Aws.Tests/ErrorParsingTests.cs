@@ -70,6 +70,7 @@ public class ErrorParsingTests
     [InlineData("AuthorizationError", 403, AwsErrorKind.AccessDenied)]
     [InlineData("UnauthorizedOperation", 403, AwsErrorKind.AccessDenied)]
     [InlineData("ResourceNotFoundException", 400, AwsErrorKind.NotFound)]
+    [InlineData("UnrecognizedClientException", 403, AwsErrorKind.Other)]
     [InlineData("ValidationException", 400, AwsErrorKind.Other)]
     public void Error_codes_are_sorted_by_what_to_do_about_them(string code, int status, AwsErrorKind kind)
     {

@@ -24,7 +24,7 @@ public sealed class MotoServer : IAsyncLifetime
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        WithoutAwsSettings(start);
         _process = Process.Start(start) ?? throw new InvalidOperationException("python3 could not be started");
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void Watch(object sender, DataReceivedEventArgs line)
@@ -56,7 +56,7 @@ public sealed class MotoServer : IAsyncLifetime
     {
         var script = Path.Combine(AppContext.BaseDirectory, "Fixtures", "build-moto-chain.py");
         var start = new ProcessStartInfo("python3", [script, Endpoint.ToString(), variant]) { RedirectStandardError = true, UseShellExecute = false };
-        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        WithoutAwsSettings(start);
         using var process = Process.Start(start)!;
         var errors = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -72,6 +72,20 @@ public sealed class MotoServer : IAsyncLifetime
         }
 
         _process?.Dispose();
+    }
+
+    /// <summary>
+    /// The child sees no AWS_* setting of this process (a credential test may have set AWS_ENDPOINT_URL_STS, which
+    /// boto3 honours), and never probes instance metadata.
+    /// </summary>
+    private static void WithoutAwsSettings(ProcessStartInfo start)
+    {
+        foreach (var name in start.Environment.Keys.Where(name => name.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
     }
 
     private static int FreePort()

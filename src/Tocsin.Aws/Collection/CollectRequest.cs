@@ -39,7 +39,7 @@ public sealed record CollectRequest
     /// <summary><c>--endpoint-url</c>: one endpoint for every service (emulator, moto); AWS_ENDPOINT_URL[_SERVICE] apply otherwise.</summary>
     public Uri? EndpointUrl { get; init; }
 
-    /// <summary><c>--concurrency</c>: calls in flight at once across all accounts and regions, and accounts read at once.</summary>
+    /// <summary><c>--concurrency</c>: calls in flight at once across all accounts and regions (accounts in progress: four times as many).</summary>
     public int Concurrency { get; init; } = 16;
 
     /// <summary>The session name of assumed roles, as it shows in the member accounts' CloudTrail.</summary>

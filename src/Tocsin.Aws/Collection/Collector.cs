@@ -14,6 +14,8 @@ namespace Tocsin.Aws.Collection;
 /// </summary>
 public sealed class Collector(CollectorOptions? options = null)
 {
+    private const int AccountsPerCallSlot = 4;
+
     private readonly CollectorOptions _options = options ?? new CollectorOptions();
 
     /// <exception cref="CollectionException">The starting credentials do not work, or the organization cannot be listed.</exception>
@@ -43,7 +45,10 @@ public sealed class Collector(CollectorOptions? options = null)
         progress?.Report(Progress(run, done, total, null));
 
         var accounts = new System.Collections.Concurrent.ConcurrentBag<Account>(plan.Unreadable);
-        await Parallel.ForEachAsync(plan.Accounts, new ParallelOptions { MaxDegreeOfParallelism = request.Concurrency, CancellationToken = cancellationToken }, async (target, token) =>
+        // An account's calls mostly run one after another, so more accounts than call slots are kept in progress to
+        // keep every slot busy; the slots themselves (RetryOptions.Concurrency) bound the load on AWS.
+        var accountsAtOnce = request.Concurrency * AccountsPerCallSlot;
+        await Parallel.ForEachAsync(plan.Accounts, new ParallelOptions { MaxDegreeOfParallelism = accountsAtOnce, CancellationToken = cancellationToken }, async (target, token) =>
         {
             accounts.Add(await CollectAccountAsync(run, target, token));
             progress?.Report(Progress(run, Interlocked.Increment(ref done), total, target.Id));

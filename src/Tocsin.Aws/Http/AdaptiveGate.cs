@@ -37,7 +37,8 @@ public sealed class AdaptiveGate(double initialLimit, double maxLimit)
             _waiting.Enqueue(waiter);
             if (cancellationToken.CanBeCanceled)
             {
-                cancellationToken.Register(() => waiter.TrySetCanceled(cancellationToken));
+                var registration = cancellationToken.Register(() => waiter.TrySetCanceled(cancellationToken));
+                waiter.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
 
             return waiter.Task;

@@ -26,6 +26,12 @@ public sealed class AwsEndpoints
             return _explicit;
         }
 
+        // The SDKs' switch to ignore endpoints configured outside the code.
+        if (string.Equals(_environment("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         foreach (var name in new[] { $"AWS_ENDPOINT_URL_{service.EnvironmentId}", "AWS_ENDPOINT_URL" })
         {
             var value = _environment(name);

@@ -28,8 +28,8 @@ public static class AwsErrorCodes
     private static readonly HashSet<string> Denied = new(StringComparer.Ordinal)
     {
         "AccessDenied", "AccessDeniedException", "AuthorizationError", "AuthorizationErrorException", "UnauthorizedOperation",
-        "UnauthorizedAccess", "AWSOrganizationsNotInUseException", "InvalidClientTokenId", "UnrecognizedClientException",
-        "ExpiredToken", "ExpiredTokenException", "SignatureDoesNotMatch", "InvalidSignatureException", "OptInRequired",
+        "UnauthorizedAccess", "AWSOrganizationsNotInUseException", "ExpiredToken", "ExpiredTokenException",
+        "SignatureDoesNotMatch", "InvalidSignatureException",
     };
 
     private static readonly HashSet<string> Missing = new(StringComparer.Ordinal)
@@ -38,8 +38,22 @@ public static class AwsErrorCodes
         "InvalidTrailNameException",
     };
 
+    /// <summary>
+    /// Credentials AWS does not recognise in one region while they worked for the scan to start: the region is not
+    /// enabled for the account (opt-in regions answer this way), so its values are unavailable rather than denied.
+    /// </summary>
+    private static readonly HashSet<string> RegionRefused = new(StringComparer.Ordinal)
+    {
+        "InvalidClientTokenId", "UnrecognizedClientException", "OptInRequired", "AuthFailure",
+    };
+
     public static AwsErrorKind Classify(string code, int status, string? message = null)
     {
+        if (RegionRefused.Contains(code))
+        {
+            return AwsErrorKind.Other;
+        }
+
         if (Throttling.Contains(code) || status == 429)
         {
             return AwsErrorKind.Throttled;

@@ -100,7 +100,10 @@ public sealed class RetryHandler(RetryOptions options, HttpMessageHandler inner)
         }
     }
 
-    /// <summary>Endpoints that do not implement an operation (moto answers 500) will not start to on a retry.</summary>
+    /// <summary>
+    /// An endpoint that says it does not implement an operation will not start to on a retry. (moto answers such
+    /// calls with a bare 500 page, which cannot be told from a passing fault: it is retried within the attempts.)
+    /// </summary>
     private static bool NotImplemented(AwsErrorReply error) =>
         error.Code is "NotImplemented" or "NotImplementedError" || error.Message.Contains("not yet implemented", StringComparison.OrdinalIgnoreCase) || error.Message.Contains("has not been implemented", StringComparison.OrdinalIgnoreCase);
 

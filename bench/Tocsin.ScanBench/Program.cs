@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Globalization;
+using Amazon.Runtime;
+using Tocsin.Aws.Collection;
+using Tocsin.Emulator;
+using Tocsin.Emulator.Faults;
+using Tocsin.Emulator.Scenarios;
+
+// Scans a generated organization on the emulator with a fixed latency per call and compares the wall time with
+// the floor: the calls' total latency spread over the concurrency, and the per-account critical path.
+//   dotnet run -c Release --project bench/Tocsin.ScanBench -- [accounts] [concurrency] [latencyMs]
+var accounts = Argument(0, 1000);
+var concurrency = Argument(1, 64);
+var latencyMs = Argument(2, 20);
+string[] regions = ["us-east-1", "us-west-2"];
+
+var scenario = ScenarioGenerator.Generate(accounts, regions);
+var faults = FaultPlan.Parse($"rules:\n  - latencyMs: {latencyMs}\n", "bench-faults.yaml");
+await using var emulator = await EmulatorHost.StartAsync(scenario, faults, port: 0);
+var request = new CollectRequest
+{
+    StartingCredentials = new BasicAWSCredentials(ScenarioGenerator.KeyId(1), "generated"),
+    Credentials = new Tocsin.Aws.Credentials.CredentialOptions(Region: "us-east-1"),
+    EndpointUrl = emulator.Endpoint,
+    Organization = new OrganizationScope("OrganizationAccountAccessRole"),
+    Concurrency = concurrency,
+};
+
+var clock = Stopwatch.StartNew();
+var result = await new Collector(new CollectorOptions { Environment = _ => null }).CollectAsync(request);
+var wall = clock.Elapsed;
+
+var summary = result.Summary;
+var latency = TimeSpan.FromMilliseconds(latencyMs);
+var throughputFloor = latency * summary.Attempts / concurrency;
+
+// Sequential steps of one account: AssumeRole, DescribeRegions, DescribeTrails, DescribeMetricFilters,
+// DescribeAlarms, then GetTopicAttributes alongside ListSubscriptionsByTopic (status and selectors run beside the chain).
+const int CriticalPathSteps = 6;
+var accountPath = latency * CriticalPathSteps;
+// The organization listing and caller identity come first: GetCallerIdentity, DescribeOrganization, ListAccounts pages.
+var preamble = latency * (2 + ((accounts + 19) / 20));
+var floor = new[] { throughputFloor, accountPath }.Max() + preamble;
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+    accounts            {accounts} x {regions.Length} regions
+    concurrency         {concurrency}
+    latency per call    {latencyMs} ms
+    calls               {summary.Calls} ({summary.Attempts} HTTP requests, {(double)summary.Calls / accounts:0.0} per account)
+    throttles, failures {summary.Throttles}, {summary.Failures}
+    wall time           {wall.TotalSeconds:0.00} s
+    floor               {floor.TotalSeconds:0.00} s  (max of calls x latency / concurrency = {throughputFloor.TotalSeconds:0.00} s and the account critical path {accountPath.TotalMilliseconds:0} ms, plus {preamble.TotalMilliseconds:0} ms to list the organization)
+    ratio               {(floor > TimeSpan.Zero ? $"{wall / floor:0.00}x the floor" : "no floor without latency")}
+    """));
+
+int Argument(int index, int fallback) =>
+    args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
