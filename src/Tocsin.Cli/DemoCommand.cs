@@ -17,6 +17,7 @@ internal static class DemoCommand
 {
     private const string OrganizationRole = "OrganizationAccountAccessRole";
     private const string AuditRole = "TocsinAuditRole";
+    private const string SeedControl = "console-signin-without-mfa";
 
     public static Command Create(CliConsole console)
     {
@@ -28,24 +29,23 @@ internal static class DemoCommand
             var scenario = Scenario.Builtin("demo-org");
             await using var emulator = await EmulatorHost.StartAsync(scenario, faults: null, port: 0, cancellationToken: cancellationToken);
             var management = scenario.AccessKeys.First(key => key.AccountId == scenario.ManagementAccountId);
-            var standalone = scenario.AccountIds.Where(id => id != scenario.ManagementAccountId).Order(StringComparer.Ordinal).ToList();
+            var standalone = scenario.StandaloneAccountIds.Order(StringComparer.Ordinal).ToList();
             console.Error.WriteLine($"Tocsin demo: the emulated organization of {scenario.AccountIds.Count} accounts at {emulator.Endpoint}, scanned from its management account {management.AccountId}.");
+
+            // The seed control unless --controls says otherwise: the demo organization is built around it.
+            var controls = flags.HasControls(parse) ? flags.Controls(parse) : [ControlCatalog.Default.Find(SeedControl)!];
 
             // What a team would write in tocsin.yaml: the organization, plus accounts outside it reached by a role.
             var config = new ScanConfig("(demo)", [
                     new ScanTarget("demo-organization", null, Organization: true, OrganizationRole, null, "tocsin-demo", null, null),
                     new ScanTarget("standalone-accounts", null, Organization: false, AuditRole, null, "tocsin-demo", standalone, null),
-                ], null, null, null, emulator.Endpoint.ToString(), new ReportDefaults(null, null, "never", null, null));
-            var plan = new ScanPlan(config.Targets, flags.Controls(parse, config), 8, emulator.Endpoint, null);
-            var environment = new Dictionary<string, string>
-            {
-                ["AWS_ACCESS_KEY_ID"] = management.Id,
-                ["AWS_SECRET_ACCESS_KEY"] = management.Secret,
-                ["AWS_REGION"] = "us-east-1",
-                ["AWS_EC2_METADATA_DISABLED"] = "true",
-            };
+                ], [.. controls.Select(c => c.Id)], null, null, emulator.Endpoint.ToString(), new ReportDefaults(null, null, "never", null, null));
+            var plan = new ScanPlan(config.Targets, controls, 8, emulator.Endpoint, null);
+            // The emulated management account's key; nothing of the machine's own AWS set-up is read.
+            var environment = new Dictionary<string, string> { ["AWS_REGION"] = "us-east-1", ["AWS_EC2_METADATA_DISABLED"] = "true" };
             var collector = new CollectorOptions { Environment = name => environment.GetValueOrDefault(name) };
-            var exit = await ScanCommand.RunAsync(parse, flags, config, plan, collector, console, cancellationToken);
+            var runner = new ScanRunner(collector, console, new Amazon.Runtime.BasicAWSCredentials(management.Id, management.Secret));
+            var exit = await ScanCommand.RunAsync(parse, flags, config, runner, plan, console, cancellationToken);
             console.Error.WriteLine(NextSteps(management.Id, emulator.Endpoint));
             return exit;
         });
@@ -55,13 +55,15 @@ internal static class DemoCommand
     private static string NextSteps(string managementKey, Uri endpoint) => $"""
 
         What to try next:
+          tocsin demo --controls {SeedControl},root-account-usage
+              the same organization against the root-usage control too, which account 555555555555's tuned pattern leans on
           tocsin pattern verdict '{"{"} ($.eventName = "ConsoleLogin") || ($.additionalEventData.MFAUsed != "Yes") {"}"}' --control console-signin-without-mfa
               why account 888888888888's pattern alerts on every sign-in, MFA or not
-          tocsin demo --mode literal --controls {ControlCatalog.Default.All[0].Id}
+          tocsin demo --mode literal
               the same organization judged by the regex the common checkers use: see which verdicts flip
           tocsin emulator --scenario demo-org --port 4566
               keep the organization running, then scan it yourself (in another shell):
-              AWS_ACCESS_KEY_ID={managementKey} AWS_SECRET_ACCESS_KEY=<printed by the emulator's scenario file> \
+              AWS_ACCESS_KEY_ID={managementKey} AWS_SECRET_ACCESS_KEY=<its secret in the demo-org scenario file> \
                 tocsin scan --org --role-name {OrganizationRole} --endpoint-url http://127.0.0.1:4566 --snapshot-out demo.json
               tocsin evaluate demo.json --format json
         (this run's endpoint was {endpoint}; it stops with the demo)

@@ -60,6 +60,8 @@ internal sealed class ReportFlags
         return names is null ? ControlCatalog.Default.All : [.. names.Select(ControlArgument.Resolve).Distinct()];
     }
 
+    public bool HasControls(ParseResult parse) => parse.GetValue(_controls) is not null;
+
     private static bool Explicit(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
 
     /// <summary>A flag the user gave wins over tocsin.yaml, which wins over the flag's default.</summary>

@@ -47,15 +47,15 @@ internal static class ScanCommand
                 : [.. config.Targets.Select(t => t with { Regions = onlyRegions ?? t.Regions, SessionName = parse.GetValue(sessionName) ?? t.SessionName })];
             var plan = new ScanPlan(targets, flags.Controls(parse, config), parse.GetValue(concurrency) ?? config?.Concurrency ?? 16,
                 EndpointUri(parse.GetValue(endpoint) ?? config?.EndpointUrl), parse.GetValue(snapshotOut));
-            return await RunAsync(parse, flags, config, plan, new CollectorOptions(), console, cancellationToken);
+            return await RunAsync(parse, flags, config, new ScanRunner(new CollectorOptions(), console), plan, console, cancellationToken);
         });
         return command;
     }
 
     /// <summary>Collects, reports, and returns the exit code; a target that could not start makes it at least 2.</summary>
-    public static async Task<int> RunAsync(ParseResult parse, ReportFlags flags, ScanConfig? config, ScanPlan plan, CollectorOptions collector, CliConsole console, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ParseResult parse, ReportFlags flags, ScanConfig? config, ScanRunner runner, ScanPlan plan, CliConsole console, CancellationToken cancellationToken)
     {
-        var outcome = await new ScanRunner(collector, console).RunAsync(plan, cancellationToken);
+        var outcome = await runner.RunAsync(plan, cancellationToken);
         var exit = flags.Report(parse, outcome.Inventory, console, config, outcome.Collection);
         return outcome.FailedTargets.Count > 0 ? Math.Max(exit, ExitCodes.UsageError) : exit;
     }

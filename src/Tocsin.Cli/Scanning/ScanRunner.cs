@@ -12,24 +12,22 @@ namespace Tocsin.Cli.Scanning;
 /// Collects every target of a plan into one inventory. A target that cannot start (credentials that do not work,
 /// an organization that cannot be listed) is reported and the other targets are still read.
 /// </summary>
-internal sealed class ScanRunner(CollectorOptions collectorOptions, CliConsole console)
+/// <param name="startingCredentials">Credentials to start from instead of the usual chain (the demo's emulated keys).</param>
+internal sealed class ScanRunner(CollectorOptions collectorOptions, CliConsole console, Amazon.Runtime.AWSCredentials? startingCredentials = null)
 {
     public sealed record Outcome(CloudInventory Inventory, CollectionSummary Collection, IReadOnlyList<string> FailedTargets);
 
     public async Task<Outcome> RunAsync(ScanPlan plan, CancellationToken cancellationToken)
     {
         var collector = new Collector(collectorOptions);
-        var inventories = new List<CloudInventory>();
-        var summaries = new List<CollectSummary>();
+        var results = new List<CollectResult>();
         var failed = new List<string>();
         foreach (var target in plan.Targets)
         {
             try
             {
-                var result = await ScanProgressDisplay.RunAsync(console, target.Name,
-                    progress => collector.CollectAsync(Request(plan, target), progress, cancellationToken));
-                inventories.Add(result.Inventory);
-                summaries.Add(result.Summary);
+                results.Add(await ScanProgressDisplay.RunAsync(console, target.Name,
+                    progress => collector.CollectAsync(Request(plan, target) with { StartingCredentials = startingCredentials }, progress, cancellationToken)));
             }
             catch (Exception problem) when (problem is CollectionException or AwsConfigurationException)
             {
@@ -38,13 +36,18 @@ internal sealed class ScanRunner(CollectorOptions collectorOptions, CliConsole c
             }
         }
 
-        var inventory = Merge(inventories);
-        if (plan.SnapshotOut is { } path)
+        if (results.Count == 0)
         {
-            SaveSnapshot(inventory, path);
+            return new Outcome(new CloudInventory(null, []), new CollectionSummary(0, 0, 0, 0, TimeSpan.Zero, []), failed);
         }
 
-        return new Outcome(inventory, Summarise(summaries), failed);
+        var merged = CollectResult.Merge(results);
+        if (plan.SnapshotOut is { } path)
+        {
+            SaveSnapshot(merged.Inventory, path);
+        }
+
+        return new Outcome(merged.Inventory, Summarise(merged.Summary), failed);
     }
 
     private static CollectRequest Request(ScanPlan plan, ScanTarget target) => new()
@@ -62,23 +65,9 @@ internal sealed class ScanRunner(CollectorOptions collectorOptions, CliConsole c
         SessionName = target.SessionName ?? "tocsin-scan",
     };
 
-    /// <summary>One inventory of every target's accounts; an account read by two targets is kept once.</summary>
-    private static CloudInventory Merge(IReadOnlyList<CloudInventory> inventories) => new(
-        inventories.Select(i => i.Organization).FirstOrDefault(o => o is not null),
-        [.. inventories.SelectMany(i => i.Accounts).DistinctBy(a => a.Id).OrderBy(a => a.Id, StringComparer.Ordinal)],
-        inventories.Select(i => i.CollectedAt).Max());
-
-    private static CollectionSummary Summarise(IReadOnlyList<CollectSummary> summaries) => new(
-        summaries.Sum(s => s.Calls),
-        summaries.Sum(s => s.Throttles),
-        summaries.Sum(s => s.Retries),
-        summaries.Sum(s => s.Failures),
-        TimeSpan.FromTicks(summaries.Sum(s => s.Duration.Ticks)),
-        [.. summaries.SelectMany(s => s.Accounts)
-            .GroupBy(a => a.AccountId, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new AccountCallCount(g.Key, g.Sum(a => a.Calls), g.Sum(a => a.Throttles), g.Sum(a => a.Retries), g.Sum(a => a.Failures),
-                g.SelectMany(a => a.ByAction).GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Sum(x => x.Value), StringComparer.Ordinal)))]);
+    private static CollectionSummary Summarise(CollectSummary summary) => new(
+        summary.Calls, summary.Throttles, summary.Retries, summary.Failures, summary.Duration,
+        [.. summary.Accounts.Select(a => new AccountCallCount(a.AccountId, a.Calls, a.Throttles, a.Retries, a.Failures, a.ByAction))]);
 
     private static void SaveSnapshot(CloudInventory inventory, string path)
     {

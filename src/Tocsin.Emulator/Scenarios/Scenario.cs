@@ -35,6 +35,10 @@ public sealed partial class Scenario
 
     public IReadOnlyList<string> AccountIds => [.. File.Accounts.Select(account => account.Id)];
 
+    /// <summary>The accounts outside the organization (or every account, when the scenario has none).</summary>
+    public IReadOnlyList<string> StandaloneAccountIds =>
+        [.. File.Accounts.Where(account => File.Organization is null || account.Member == false).Select(account => account.Id)];
+
     public string? ManagementAccountId => File.Organization?.ManagementAccount;
 
     /// <summary>The built-in scenarios' names.</summary>
