@@ -49,6 +49,7 @@ public static class TocsinCommand
         yield return EvaluateCommand.Create(console);
         yield return InitCommand.Create(console);
         yield return ControlsCommand.Create(console);
+        yield return PermissionsCommand.Create(console);
         yield return EmulatorCommand.Create(console);
     }
 }
