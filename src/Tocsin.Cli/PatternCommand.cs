@@ -11,6 +11,7 @@ internal static class PatternCommand
     {
         var pattern = new Command("pattern", "Test, judge and check CloudWatch Logs filter patterns.");
         pattern.Subcommands.Add(PatternTestCommand.Create(console));
+        pattern.Subcommands.Add(PatternVerdictCommand.Create(console));
         pattern.Subcommands.Add(PatternConformanceCommand.Create(console));
         return pattern;
     }

@@ -45,5 +45,6 @@ public static class TocsinCommand
     {
         yield return PatternCommand.Create(console);
         yield return ControlsCommand.Create(console);
+        yield return EmulatorCommand.Create(console);
     }
 }

@@ -25,7 +25,7 @@ public sealed record Alarm(
     Observed<int> EvaluationPeriods,
     Observed<int?> DatapointsToAlarm,
     Observed<double?> Threshold,
-    Observed<ComparisonOperator> ComparisonOperator,
+    Observed<AlarmComparisonOperator> ComparisonOperator,
     Observed<string?> TreatMissingData,
     Observed<bool> ActionsEnabled,
     Observed<IReadOnlyList<string>> AlarmActions,

@@ -13,9 +13,9 @@ public enum Statistic
     Maximum,
 }
 
-/// <summary>An alarm comparison operator, spelled as AWS spells it.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ComparisonOperator>))]
-public enum ComparisonOperator
+/// <summary>An alarm's ComparisonOperator, spelled as AWS spells it (distinct from a filter pattern's comparison).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AlarmComparisonOperator>))]
+public enum AlarmComparisonOperator
 {
     GreaterThanOrEqualToThreshold,
     GreaterThanThreshold,

@@ -1,3 +1,4 @@
+using Tocsin.Core.Inventory;
 using Tocsin.Core.Inventory.Snapshots;
 
 namespace Tocsin.Core.Tests.Inventory;
@@ -12,7 +13,7 @@ internal static class Fixtures
     public static IEnumerable<string> Names() =>
         Directory.EnumerateFiles(Folder, "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!;
 
-    public static Core.Inventory.Inventory Load(string name)
+    public static CloudInventory Load(string name)
     {
         using var stream = File.OpenRead(PathOf(name));
         return Snapshot.Load(stream, name + ".json");

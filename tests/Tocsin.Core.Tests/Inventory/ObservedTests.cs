@@ -67,4 +67,11 @@ public class ObservedTests
         LogGroupArns.Same("arn:aws:logs:us-east-1:111111111111:log-group:trail:*", "arn:aws:logs:us-east-1:111111111111:log-group:trail").ShouldBeTrue();
         LogGroupArns.Parse("arn:aws:logs:eu-west-1:222222222222:log-group:a/b:c:*").ShouldBe(("222222222222", "eu-west-1", "a/b:c"));
     }
+
+    [Fact]
+    public void A_value_read_as_absent_is_known_and_differs_from_an_unknown_one()
+    {
+        Observed.None<string>().ShouldBe(Observed<string?>.Known(null));
+        Observed.None<string>().ShouldNotBe(Observed.Unknown<string?>(UnknownReason.NotCollected));
+    }
 }

@@ -57,7 +57,7 @@ public static class Samples
         EvaluationPeriods: 1,
         DatapointsToAlarm: Observed<int?>.Known(1),
         Threshold: Observed<double?>.Known(1),
-        ComparisonOperator: ComparisonOperator.GreaterThanOrEqualToThreshold,
+        ComparisonOperator: AlarmComparisonOperator.GreaterThanOrEqualToThreshold,
         TreatMissingData: Observed<string?>.Known("notBreaching"),
         ActionsEnabled: true,
         AlarmActions: List(TopicArn),
@@ -81,5 +81,5 @@ public static class Samples
 
     public static Account Account(string id = AccountId) => new(id, "security-tooling", List(Region()));
 
-    public static Core.Inventory.Inventory Inventory() => new(null, [Account()]);
+    public static CloudInventory Inventory() => new(null, [Account()]);
 }

@@ -8,7 +8,7 @@ public class SnapshotRoundTripTests
     private static readonly Source TerraformLine = Source.FromFile("main.tf", 42);
 
     // Every record and every optional field set, so the schema is checked against all of the model.
-    private static Core.Inventory.Inventory FullyPopulated()
+    private static CloudInventory FullyPopulated()
     {
         var trail = Samples.Trail() with
         {
@@ -51,7 +51,7 @@ public class SnapshotRoundTripTests
             Observed<IReadOnlyList<Alarm>>.NotKnown(UnknownReason.NotCollected, "alarms are not read from CloudFormation"),
             Samples.Denied<Topic>("sns:ListTopics"));
         var organization = new Organization("o-a1b2c3d4e5", "111111111111", Samples.List("111111111111", "222222222222"), Source.FromArn("arn:aws:organizations::111111111111:organization/o-a1b2c3d4e5"));
-        return new Core.Inventory.Inventory(
+        return new CloudInventory(
             organization,
             [
                 Samples.Account() with { Regions = Samples.List(region, throttled), Source = Source.FromArn("arn:aws:organizations::111111111111:account/o-a1b2c3d4e5/111111111111") },

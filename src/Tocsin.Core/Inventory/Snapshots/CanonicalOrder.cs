@@ -6,7 +6,7 @@ namespace Tocsin.Core.Inventory.Snapshots;
 /// </summary>
 internal static class CanonicalOrder
 {
-    public static Inventory Apply(Inventory inventory) => inventory with
+    public static CloudInventory Apply(CloudInventory inventory) => inventory with
     {
         Accounts = [.. inventory.Accounts.OrderBy(a => a.Id, StringComparer.Ordinal).Select(Apply)],
     };

@@ -13,28 +13,28 @@ public static class Snapshot
     /// <summary>The snapshot format version this build writes and reads.</summary>
     public const int SchemaVersion = 1;
 
-    public static string ToJson(Inventory inventory)
+    public static string ToJson(CloudInventory inventory)
     {
         var sorted = CanonicalOrder.Apply(inventory);
         var document = new SnapshotDocument(SchemaVersion, sorted.CollectedAt, sorted.Organization, sorted.Accounts);
         return JsonSerializer.Serialize(document, SnapshotJson.Options) + "\n";
     }
 
-    public static void Save(Inventory inventory, Stream destination)
+    public static void Save(CloudInventory inventory, Stream destination)
     {
         var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(ToJson(inventory));
         destination.Write(bytes);
     }
 
     /// <param name="fileName">The name to put in refusals, e.g. the path the user gave.</param>
-    public static Inventory Load(Stream source, string fileName)
+    public static CloudInventory Load(Stream source, string fileName)
     {
         using var reader = new StreamReader(source, Encoding.UTF8);
         return Parse(reader.ReadToEnd(), fileName);
     }
 
     /// <param name="fileName">The name to put in refusals, e.g. the path the user gave.</param>
-    public static Inventory Parse(string json, string fileName)
+    public static CloudInventory Parse(string json, string fileName)
     {
         using var document = ParseJson(json, fileName);
         CheckVersion(document.RootElement, fileName);
@@ -62,7 +62,7 @@ public static class Snapshot
             throw new SnapshotException(fileName, "$", "expected a Tocsin snapshot object, found null");
         }
 
-        return new Inventory(snapshot.Organization, snapshot.Accounts, snapshot.CollectedAt);
+        return new CloudInventory(snapshot.Organization, snapshot.Accounts, snapshot.CollectedAt);
     }
 
     private static JsonDocument ParseJson(string json, string fileName)

@@ -15,8 +15,17 @@ public static class SnapshotSchema
     /// <summary>The schema text, for users who validate snapshots with their own tools.</summary>
     public static string Text => LazyText.Value;
 
-    internal static EvaluationResults Evaluate(JsonElement document) =>
-        LazySchema.Value.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+    /// <summary>
+    /// Checks a document: a quick yes/no first, and the detailed list of failures only for a document that
+    /// fails, since collecting every detail of a large valid snapshot costs several times as much.
+    /// </summary>
+    internal static EvaluationResults Evaluate(JsonElement document)
+    {
+        var quick = LazySchema.Value.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true });
+        return quick.IsValid
+            ? quick
+            : LazySchema.Value.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+    }
 
     private static string ReadText()
     {

@@ -7,7 +7,7 @@ namespace Tocsin.Core.Inventory;
 /// <param name="Organization">The AWS Organization, when the source looked at one.</param>
 /// <param name="Accounts">Every account the source covered, including ones it could not read.</param>
 /// <param name="CollectedAt">When the source read it (live scans); null for IaC.</param>
-public sealed record Inventory(
+public sealed record CloudInventory(
     Organization? Organization,
     IReadOnlyList<Account> Accounts,
     DateTimeOffset? CollectedAt = null)

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Tocsin.Core.Controls;
+using Tocsin.Core.Patterns.Verdicts;
+
+namespace Tocsin.Cli;
+
+/// <summary><c>tocsin pattern verdict PATTERN --control ID</c>: equivalent, broader, tuned, insufficient, never-fires.</summary>
+internal static class PatternVerdictCommand
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Create(CliConsole console)
+    {
+        var pattern = PatternCommand.PatternArgument();
+        var control = new Option<string>("--control") { Description = "The control id or alias to judge against.", Required = true };
+        var format = CliOptions.Format("text", "json");
+        var command = new Command("verdict", "Judge a filter pattern against a control's reference pattern over every CloudTrail record.")
+        {
+            pattern, control, format,
+        };
+        command.SetAction(parse => Run(console, parse.GetValue(pattern)!, parse.GetValue(control)!, parse.GetValue(format)!));
+        return command;
+    }
+
+    private static int Run(CliConsole console, string patternText, string controlId, string format)
+    {
+        var control = ControlArgument.Resolve(controlId);
+        if (patternText.Length == 0)
+        {
+            PatternCommand.ParseArgument(patternText);
+        }
+
+        var verdict = PatternJudge.Judge(patternText, control);
+        if (format == "json")
+        {
+            console.Out.WriteLine(JsonSerializer.Serialize(Document(verdict, control), Indented));
+        }
+
+        if (verdict.Error is { } error)
+        {
+            throw new UsageException($"invalid filter pattern: {error.Message}");
+        }
+
+        if (format == "text")
+        {
+            console.Out.WriteLine(verdict.Explanation);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The JSON contract of DESIGN.md: verdict, reference, missed, extra, explanation, plus detail.</summary>
+    private static object Document(PatternVerdict verdict, Control control) => new
+    {
+        verdict = verdict.Kind.ToName(),
+        reference = verdict.Reference,
+        variant = verdict.Variant,
+        missed = verdict.Missed,
+        extra = verdict.Extra,
+        explanation = verdict.Explanation,
+        catchesRequiredPopulations = verdict.CatchesRequiredPopulations,
+        populations = verdict.Missed.Concat(verdict.Extra).Select(control.FindPopulation).OfType<Population>().Select(population => new
+        {
+            name = population.Name,
+            description = population.Description,
+            required = population.Required,
+            coveredBy = population.CoveredBy,
+        }),
+        sampled = verdict.Sampled,
+        differences = verdict.Differences.Select(difference => new
+        {
+            patternMatches = difference.CandidateMatches,
+            referenceMatches = difference.ReferenceMatches,
+            record = difference.Description,
+        }),
+        error = verdict.Error is { } error ? new { column = error.Column, message = error.Message } : null,
+    };
+}

@@ -1,0 +1,33 @@
+using Tocsin.Core.Exceptions;
+
+namespace Tocsin.Core.Findings;
+
+/// <summary>
+/// What one control concluded for one account: the outcome, every reason (empty on a clean pass), one
+/// line a person understands, and the evidence.
+/// </summary>
+/// <param name="Region">The region of the evidence chain, or null when there is none (no trail at all).</param>
+/// <param name="Message">The broken link in words, e.g. "alarm console-signin-without-mfa has no confirmed subscriber".</param>
+public sealed record Finding(
+    string ControlId,
+    string AccountId,
+    string? Region,
+    Outcome Outcome,
+    IReadOnlyList<ReasonCode> Reasons,
+    string Message,
+    Evidence Evidence)
+{
+    /// <summary>The semantic verdict on the chosen metric filter's pattern, when a filter was judged.</summary>
+    public FilterVerdict? Verdict { get; init; }
+
+    /// <summary>The seed's literal regex check on the same pattern, when a filter was judged.</summary>
+    public LiteralVerdict? LiteralVerdict { get; init; }
+
+    /// <summary>The exception that suppresses this finding, if any.</summary>
+    public ExceptionEntry? SuppressedBy { get; init; }
+
+    /// <summary>The account that owns the organization trail whose chain this member account inherits.</summary>
+    public string? InheritedFrom { get; init; }
+
+    public bool Suppressed => SuppressedBy is not null;
+}

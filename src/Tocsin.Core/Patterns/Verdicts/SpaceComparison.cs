@@ -1,0 +1,91 @@
+using Tocsin.Core.Patterns.Matching;
+
+namespace Tocsin.Core.Patterns.Verdicts;
+
+/// <summary>
+/// Runs the candidate, every reference and every accepted variant over the whole event space once, and keeps
+/// what the verdict needs: where the candidate and each reference disagree (with a few example records), and
+/// how the candidate relates to each variant.
+/// </summary>
+internal sealed class SpaceComparison
+{
+    public required bool CandidateEverMatches { get; init; }
+
+    public required IReadOnlyList<Disagreement> ByReference { get; init; }
+
+    /// <summary>Per variant: the candidate matches exactly the records the variant matches.</summary>
+    public required IReadOnlyList<bool> EqualsVariant { get; init; }
+
+    /// <summary>Per variant: every record the variant matches, the candidate matches too.</summary>
+    public required IReadOnlyList<bool> CoversVariant { get; init; }
+
+    public required bool Sampled { get; init; }
+
+    /// <param name="shown">The selectors an example names: those of the candidate and the references.</param>
+    public static SpaceComparison Run(EventSpace space, PatternMatcher candidate, IReadOnlyList<PatternMatcher> references, IReadOnlyList<PatternMatcher> variants, IReadOnlySet<string> shown)
+    {
+        var disagreements = references.Select(_ => new Disagreement()).ToList();
+        var equalsVariant = variants.Select(_ => true).ToArray();
+        var coversVariant = variants.Select(_ => true).ToArray();
+        var candidateEverMatches = false;
+        foreach (var choice in space.Choices())
+        {
+            var record = space.Record(choice);
+            var c = candidate.Matches(record);
+            candidateEverMatches |= c;
+            for (var i = 0; i < references.Count; i++)
+            {
+                var r = references[i].Matches(record);
+                if (c != r)
+                {
+                    disagreements[i].Offer(c, space.Oddness(choice), () => new EventDifference(c, r, space.Describe(choice, shown), record));
+                }
+            }
+
+            for (var j = 0; j < variants.Count; j++)
+            {
+                var v = variants[j].Matches(record);
+                equalsVariant[j] &= v == c;
+                coversVariant[j] &= !v || c;
+            }
+        }
+
+        return new SpaceComparison
+        {
+            CandidateEverMatches = candidateEverMatches,
+            ByReference = disagreements,
+            EqualsVariant = equalsVariant,
+            CoversVariant = coversVariant,
+            Sampled = space.Sampled,
+        };
+    }
+}
+
+/// <summary>Where the candidate and one reference disagree, in each direction, with the most natural example of each.</summary>
+internal sealed class Disagreement
+{
+    private int _onlyCandidateOddness = int.MaxValue;
+    private int _onlyReferenceOddness = int.MaxValue;
+
+    /// <summary>A record only the candidate matches, or null when there is none.</summary>
+    public EventDifference? OnlyCandidate { get; private set; }
+
+    /// <summary>A record only the reference matches, or null when there is none.</summary>
+    public EventDifference? OnlyReference { get; private set; }
+
+    public bool None => OnlyCandidate is null && OnlyReference is null;
+
+    public IEnumerable<EventDifference> Examples => new[] { OnlyReference, OnlyCandidate }.OfType<EventDifference>();
+
+    public void Offer(bool candidateMatches, int oddness, Func<EventDifference> example)
+    {
+        if (candidateMatches && oddness < _onlyCandidateOddness)
+        {
+            (_onlyCandidateOddness, OnlyCandidate) = (oddness, example());
+        }
+        else if (!candidateMatches && oddness < _onlyReferenceOddness)
+        {
+            (_onlyReferenceOddness, OnlyReference) = (oddness, example());
+        }
+    }
+}

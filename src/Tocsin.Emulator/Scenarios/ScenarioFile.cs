@@ -1,0 +1,169 @@
+namespace Tocsin.Emulator.Scenarios;
+
+/// <summary>A scenario file as written (YAML, camelCase keys). <see cref="Scenario"/> validates and applies it.</summary>
+internal sealed class ScenarioFile
+{
+    public OrganizationEntry? Organization { get; set; }
+
+    /// <summary>Regions served; all commercial regions when absent.</summary>
+    public List<string>? Regions { get; set; }
+
+    public List<AccountEntry> Accounts { get; set; } = [];
+
+    internal sealed class OrganizationEntry
+    {
+        public string? Id { get; set; }
+
+        public string ManagementAccount { get; set; } = string.Empty;
+    }
+
+    internal sealed class AccountEntry
+    {
+        public string Id { get; set; } = string.Empty;
+
+        public string? Name { get; set; }
+
+        public string? Email { get; set; }
+
+        /// <summary>Defaults to true when the scenario has an organization.</summary>
+        public bool? Member { get; set; }
+
+        public List<KeyEntry> AccessKeys { get; set; } = [];
+
+        public List<RoleEntry> Roles { get; set; } = [];
+
+        public List<BucketEntry> Buckets { get; set; } = [];
+
+        public Dictionary<string, RegionEntry> Regions { get; set; } = [];
+    }
+
+    internal sealed class KeyEntry
+    {
+        public string Id { get; set; } = string.Empty;
+
+        public string Secret { get; set; } = string.Empty;
+
+        public string User { get; set; } = "tocsin";
+    }
+
+    internal sealed class RoleEntry
+    {
+        public string Name { get; set; } = string.Empty;
+
+        /// <summary>Accounts that may assume the role; "*" for any.</summary>
+        public List<string> TrustedAccounts { get; set; } = [];
+    }
+
+    internal sealed class BucketEntry
+    {
+        public string Name { get; set; } = string.Empty;
+
+        public string Region { get; set; } = "us-east-1";
+
+        public string? Policy { get; set; }
+    }
+
+    internal sealed class RegionEntry
+    {
+        public List<TrailEntry> Trails { get; set; } = [];
+
+        public List<LogGroupEntry> LogGroups { get; set; } = [];
+
+        public List<AlarmEntry> Alarms { get; set; } = [];
+
+        public List<TopicEntry> Topics { get; set; } = [];
+    }
+
+    internal sealed class TrailEntry
+    {
+        public string Name { get; set; } = string.Empty;
+
+        public bool MultiRegion { get; set; } = true;
+
+        public bool Organization { get; set; }
+
+        public bool Logging { get; set; } = true;
+
+        public string? Bucket { get; set; }
+
+        /// <summary>Name of a log group declared in the same region.</summary>
+        public string? LogGroup { get; set; }
+
+        public string LogsRole { get; set; } = "CloudTrail_CloudWatchLogs_Role";
+
+        /// <summary><c>all</c> (default), <c>readOnly</c>, <c>writeOnly</c> or <c>none</c>: the basic selector's management events.</summary>
+        public string ManagementEvents { get; set; } = "all";
+
+        /// <summary>Advanced event selectors exactly as the API takes them; replaces <see cref="ManagementEvents"/>.</summary>
+        public List<object>? AdvancedEventSelectors { get; set; }
+    }
+
+    internal sealed class LogGroupEntry
+    {
+        public string Name { get; set; } = string.Empty;
+
+        public List<FilterEntry> MetricFilters { get; set; } = [];
+    }
+
+    internal sealed class FilterEntry
+    {
+        public string Name { get; set; } = string.Empty;
+
+        public string Pattern { get; set; } = string.Empty;
+
+        public string MetricName { get; set; } = string.Empty;
+
+        public string Namespace { get; set; } = string.Empty;
+
+        public string Value { get; set; } = "1";
+    }
+
+    internal sealed class AlarmEntry
+    {
+        public string Name { get; set; } = string.Empty;
+
+        public string MetricName { get; set; } = string.Empty;
+
+        public string Namespace { get; set; } = string.Empty;
+
+        public string Statistic { get; set; } = "Sum";
+
+        public int Period { get; set; } = 300;
+
+        public int EvaluationPeriods { get; set; } = 1;
+
+        public int? DatapointsToAlarm { get; set; }
+
+        public double Threshold { get; set; } = 1;
+
+        public string Comparison { get; set; } = "GreaterThanOrEqualToThreshold";
+
+        public string? TreatMissingData { get; set; }
+
+        public bool ActionsEnabled { get; set; } = true;
+
+        /// <summary>Topic names in the same region, or ARNs.</summary>
+        public List<string> Actions { get; set; } = [];
+
+        public Dictionary<string, string> Dimensions { get; set; } = [];
+    }
+
+    internal sealed class TopicEntry
+    {
+        public string Name { get; set; } = string.Empty;
+
+        /// <summary>A topic policy (JSON); when absent, AWS's default policy plus a statement letting CloudWatch publish.</summary>
+        public string? Policy { get; set; }
+
+        public List<SubscriptionEntry> Subscriptions { get; set; } = [];
+    }
+
+    internal sealed class SubscriptionEntry
+    {
+        public string Protocol { get; set; } = "email";
+
+        public string Endpoint { get; set; } = string.Empty;
+
+        public bool Confirmed { get; set; } = true;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Tocsin.Emulator.State;
+
+/// <summary>What one account holds in one region.</summary>
+public sealed class RegionState(string accountId, string region)
+{
+    public string AccountId { get; } = accountId;
+
+    public string Region { get; } = region;
+
+    /// <summary>Trails whose home region this is, by name.</summary>
+    public SortedDictionary<string, Trail> Trails { get; } = new(StringComparer.Ordinal);
+
+    public SortedDictionary<string, LogGroup> LogGroups { get; } = new(StringComparer.Ordinal);
+
+    public SortedDictionary<string, Alarm> Alarms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Topics by name.</summary>
+    public SortedDictionary<string, Topic> Topics { get; } = new(StringComparer.Ordinal);
+}
