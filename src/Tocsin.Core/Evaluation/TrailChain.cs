@@ -230,6 +230,23 @@ internal sealed class TrailChain(CloudInventory inventory, Control control, Filt
             }
         }
 
+        if (!topic.KmsMasterKeyId.TryGetValue(out var key))
+        {
+            walk = walk.Unseen(topic.KmsMasterKeyId.Unknown, $"the encryption key of topic {topicName}");
+        }
+        else if (key is not null)
+        {
+            // The AWS managed key's policy cannot grant CloudWatch kms:Decrypt/GenerateDataKey, so alarms cannot
+            // publish to a topic encrypted with it. A customer managed key may allow it; its key policy is not
+            // collected, so whether it does is unknown rather than assumed.
+            if (TopicKeys.IsAwsManagedSnsKey(key))
+            {
+                return [walk.Fail(ReasonCode.TopicKeyDeniesCloudWatch, $"topic {topicName} is encrypted with the AWS managed key aws/sns, which CloudWatch cannot use, so the alarm's notification is dropped")];
+            }
+
+            walk = walk.Unseen(new Unknown(UnknownReason.NotCollected, $"the key policy of {key} is not read"), $"whether CloudWatch may use the encryption key of topic {topicName}");
+        }
+
         walk = walk.Held(topic.Arn);
         if (!topic.Subscriptions.TryGetValue(out var subscriptions))
         {

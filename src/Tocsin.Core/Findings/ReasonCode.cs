@@ -22,6 +22,7 @@ public enum ReasonCode
     AlarmNoAction,
     TopicMissing,
     TopicPolicyDeniesCloudWatch,
+    TopicKeyDeniesCloudWatch,
     NoConfirmedSubscription,
     AccessDenied,
     Throttled,

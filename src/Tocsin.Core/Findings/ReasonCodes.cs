@@ -23,6 +23,7 @@ public static class ReasonCodes
         [ReasonCode.AlarmNoAction] = "alarm-no-action",
         [ReasonCode.TopicMissing] = "topic-missing",
         [ReasonCode.TopicPolicyDeniesCloudWatch] = "topic-policy-denies-cloudwatch",
+        [ReasonCode.TopicKeyDeniesCloudWatch] = "topic-key-denies-cloudwatch",
         [ReasonCode.NoConfirmedSubscription] = "no-confirmed-subscription",
         [ReasonCode.AccessDenied] = "access-denied",
         [ReasonCode.Throttled] = "throttled",
