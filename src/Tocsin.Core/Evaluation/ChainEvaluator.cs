@@ -29,13 +29,26 @@ public sealed class ChainEvaluator(EvaluationOptions options, ExceptionList? exc
         var (best, candidates, inheritedFrom) = BestChain(inventory, account, control);
         var message = best.Message + VerdictNote(best) + CoverageNote(inventory, account, control, best.Verdict);
         return new Finding(control.Id, account.Id, best.Region, best.Outcome, best.Reasons, message,
-            new Evidence(best.Chain, [.. candidates.Where(c => !ReferenceEquals(c, best)).SelectMany(c => c.Chain.Take(1)).Distinct()]))
+            new Evidence(best.Chain, OtherCandidates(best, candidates)))
         {
             Verdict = best.Verdict?.Kind,
             LiteralVerdict = best.LiteralAccepts is { } accepts ? (accepts ? LiteralVerdict.Match : LiteralVerdict.NoMatch) : null,
             InheritedFrom = inheritedFrom,
         };
     }
+
+    /// <summary>
+    /// Where each other candidate chain parts from the reported one: the first resource of it that the reported
+    /// chain does not hold (another trail, another filter on the same log group, another alarm on the same metric).
+    /// </summary>
+    private static IReadOnlyList<string> OtherCandidates(ChainResult best, IReadOnlyList<ChainResult> candidates) =>
+    [
+        .. candidates
+            .Where(candidate => !ReferenceEquals(candidate, best))
+            .Select(candidate => candidate.Chain.FirstOrDefault(resource => !best.Chain.Contains(resource)))
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal),
+    ];
 
     private (ChainResult Best, IReadOnlyList<ChainResult> Candidates, string? InheritedFrom) BestChain(CloudInventory inventory, Account account, Control control)
     {

@@ -32,6 +32,9 @@ internal sealed record ChainWalk
     };
 
     /// <param name="unknown">Why the value is unknown; null (which an unknown value never has) reads as unavailable.</param>
+    /// <summary>Names the resource the next link is judged on, so a chain that breaks there shows it.</summary>
+    public ChainWalk At(string evidence) => this with { Chain = [.. Chain, evidence] };
+
     public ChainWalk Unseen(Unknown? unknown, string what) =>
         FirstUnknown is null ? this with { FirstUnknown = unknown ?? new Unknown(UnknownReason.Unavailable), UnknownWhat = what } : this;
 

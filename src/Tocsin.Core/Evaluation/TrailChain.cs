@@ -14,7 +14,7 @@ internal sealed class TrailChain(CloudInventory inventory, Control control, Filt
 {
     public IReadOnlyList<ChainResult> Walk(Trail trail)
     {
-        var walk = new ChainWalk { Region = trail.HomeRegion.TryGetValue(out var home) ? home : null };
+        var walk = new ChainWalk { Region = trail.HomeRegion.TryGetValue(out var home) ? home : null }.At(trail.Arn);
         var name = $"trail {trail.Name}";
 
         if (trail.IsMultiRegion.IsNot(multi => multi))
@@ -22,7 +22,7 @@ internal sealed class TrailChain(CloudInventory inventory, Control control, Filt
             return [walk.Fail(ReasonCode.TrailNotMultiRegion, $"{name} records only its home region{(home is null ? "" : $" {home}")}; events in other regions go unrecorded (a multi-region trail is required)")];
         }
 
-        walk = Check(walk, trail.IsMultiRegion, $"whether {name} is multi-region").Held(trail.Arn);
+        walk = Check(walk, trail.IsMultiRegion, $"whether {name} is multi-region").Held();
         if (trail.IsLogging.IsNot(logging => logging))
         {
             return [walk.Fail(ReasonCode.TrailNotLogging, $"{name} is not logging: it records nothing")];
@@ -105,7 +105,7 @@ internal sealed class TrailChain(CloudInventory inventory, Control control, Filt
 
         var verdict = judge.Judge(control, pattern);
         var literal = control.LiteralRegex.Accepts(pattern);
-        walk = walk with { Verdict = verdict, LiteralAccepts = literal };
+        walk = walk.At($"metric-filter:{filter.LogGroupName}/{filter.Name}") with { Verdict = verdict, LiteralAccepts = literal };
         if (verdict.Kind == VerdictKind.Unparseable)
         {
             return [walk.Error(ReasonCode.PatternUnparseable, $"{name} has a pattern CloudWatch Logs would reject: {verdict.Error}")];
@@ -119,7 +119,7 @@ internal sealed class TrailChain(CloudInventory inventory, Control control, Filt
             return [walk.Fail(reason, $"{name} does not catch the control's events: {why}")];
         }
 
-        walk = walk.Held($"metric-filter:{filter.LogGroupName}/{filter.Name}");
+        walk = walk.Held();
         if (!filter.Transformations.TryGetValue(out var metrics))
         {
             return [walk.Blocked(filter.Transformations.Unknown, $"the metric of {name}")];
@@ -165,6 +165,7 @@ internal sealed class TrailChain(CloudInventory inventory, Control control, Filt
     private IEnumerable<ChainResult> Alarm(ChainWalk walk, Region region, Alarm alarm, MetricTransformation metric)
     {
         var name = $"alarm {alarm.Name}";
+        walk = walk.At(alarm.Arn);
         if (alarm.ActionsEnabled.IsNot(enabled => enabled))
         {
             return [walk.Fail(ReasonCode.AlarmActionsDisabled, $"{name} has its actions disabled: it changes state but notifies nobody")];
@@ -177,7 +178,7 @@ internal sealed class TrailChain(CloudInventory inventory, Control control, Filt
             return [walk.Fail(ReasonCode.AlarmCannotFire, $"{name} cannot fire on a single event: {why}")];
         }
 
-        walk = (canFire is null ? walk.Unseen(new Unknown(UnknownReason.Unresolved, why), $"whether {name} fires on one event") : walk).Held(alarm.Arn);
+        walk = (canFire is null ? walk.Unseen(new Unknown(UnknownReason.Unresolved, why), $"whether {name} fires on one event") : walk).Held();
         if (!alarm.AlarmActions.TryGetValue(out var actions))
         {
             return [walk.Blocked(alarm.AlarmActions.Unknown, $"the actions of {name}")];
@@ -212,6 +213,7 @@ internal sealed class TrailChain(CloudInventory inventory, Control control, Filt
             return [walk.Fail(ReasonCode.TopicMissing, $"alarm {alarm.Name} notifies topic {topicName}, which does not exist")];
         }
 
+        walk = walk.At(topic.Arn);
         if (!topic.Policy.TryGetValue(out var policy))
         {
             walk = walk.Unseen(topic.Policy.Unknown, $"the access policy of topic {topicName}");
@@ -247,7 +249,7 @@ internal sealed class TrailChain(CloudInventory inventory, Control control, Filt
             walk = walk.Unseen(new Unknown(UnknownReason.NotCollected, $"the key policy of {key} is not read"), $"whether CloudWatch may use the encryption key of topic {topicName}");
         }
 
-        walk = walk.Held(topic.Arn);
+        walk = walk.Held();
         if (!topic.Subscriptions.TryGetValue(out var subscriptions))
         {
             return [walk.Blocked(topic.Subscriptions.Unknown, $"the subscriptions of topic {topicName}")];
