@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Tocsin.Core.Patterns.Syntax;
 
@@ -27,63 +26,16 @@ internal abstract class FieldTest
         public override bool Holds(string value) => operands.Any(operand => operand.Holds(value));
     }
 
-    private sealed class Comparison : FieldTest
+    private sealed class Comparison(FieldCondition condition) : FieldTest
     {
-        private readonly ComparisonOperator _operator;
-        private readonly TextPattern? _text;
-        private readonly CloudWatchRegex? _regex;
-        private readonly double? _number;
+        private readonly ValueComparison _comparison = new(condition.Operator, condition.Value);
 
-        public Comparison(FieldCondition condition)
-        {
-            _operator = condition.Operator;
-            switch (condition.Value)
-            {
-                case NumberValue number:
-                    _number = number.Number;
-                    break;
-                case StringValue text:
-                    _text = new TextPattern(text);
-                    break;
-                case RegexValue regex:
-                    _regex = CloudWatchRegex.Compile(regex.Regex);
-                    break;
-            }
-        }
-
+        // A field that is not a number satisfies no numeric comparison, "!=" included
+        // (UnsettledSemantics.NumericLiteralNeverMatchesStringNode).
         public override bool Holds(string value)
         {
-            if (_number is { } literal)
-            {
-                // A field that is not a number satisfies no numeric comparison, "!=" included
-                // (UnsettledSemantics.NumericLiteralNeverMatchesStringNode).
-                if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-                    return false;
-                return _operator switch
-                {
-                    ComparisonOperator.Equal => number == literal,
-                    ComparisonOperator.NotEqual => number != literal,
-                    ComparisonOperator.Less => number < literal,
-                    ComparisonOperator.LessOrEqual => number <= literal,
-                    ComparisonOperator.Greater => number > literal,
-                    ComparisonOperator.GreaterOrEqual => number >= literal,
-                    _ => false,
-                };
-            }
-
-            bool equal;
-            if (_text is not null)
-                equal = _text.IsMatch(Encoding.UTF8.GetBytes(value));
-            else if (_regex is not null)
-                equal = _regex.IsMatch(value.AsSpan());
-            else
-                return false;
-            return _operator switch
-            {
-                ComparisonOperator.Equal => equal,
-                ComparisonOperator.NotEqual => !equal,
-                _ => false,
-            };
+            var text = Encoding.UTF8.GetBytes(value);
+            return _comparison.IsNumeric ? _comparison.HoldsForNumberText(text) : _comparison.HoldsForText(text);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Tocsin.Core.Patterns.Syntax;
 
 namespace Tocsin.Core.Patterns.Matching;
@@ -22,27 +21,12 @@ internal enum JsonNodeKind
 internal sealed class JsonConditionTest
 {
     private readonly ComparisonOperator _operator;
-    private readonly TextPattern? _text;
-    private readonly double _number;
-    private readonly bool _isNumber;
-    private readonly CloudWatchRegex? _regex;
+    private readonly ValueComparison _comparison;
 
     public JsonConditionTest(JsonCondition condition)
     {
         _operator = condition.Operator;
-        switch (condition.Value)
-        {
-            case NumberValue number:
-                _isNumber = true;
-                _number = number.Number;
-                break;
-            case StringValue text:
-                _text = new TextPattern(text);
-                break;
-            case RegexValue regex:
-                _regex = CloudWatchRegex.Compile(regex.Regex);
-                break;
-        }
+        _comparison = new ValueComparison(condition.Operator, condition.Value);
     }
 
     public bool IsNotExists => _operator == ComparisonOperator.NotExists;
@@ -68,41 +52,10 @@ internal sealed class JsonConditionTest
         if (kind is not (JsonNodeKind.String or JsonNodeKind.Number))
             return false;
 
-        if (_isNumber)
-        {
-            // A numeric literal compares numbers only (UnsettledSemantics.NumericLiteralNeverMatchesStringNode),
-            // as doubles (UnsettledSemantics.NumbersCompareAsDoubles).
-            if (kind != JsonNodeKind.Number || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var node))
-                return false;
-            return Compare(node, _number);
-        }
-
-        // Text and regex values see a number's text as written (SPEC §5.3: {$.someInt != "123.0"} matches 123).
-        bool equal;
-        if (_text is not null)
-            equal = _text.IsMatch(text);
-        else if (_regex is not null)
-            equal = _regex.IsMatch(text);
-        else
-            return false;
-
-        // Relational operators take numeric literals only; the parser rejects others, and they never match text.
-        return _operator switch
-        {
-            ComparisonOperator.Equal => equal,
-            ComparisonOperator.NotEqual => !equal,
-            _ => false,
-        };
+        // A numeric literal compares numbers only (UnsettledSemantics.NumericLiteralNeverMatchesStringNode); text and
+        // regex values see a number's text as written (SPEC §5.3: {$.someInt != "123.0"} matches 123).
+        return _comparison.IsNumeric
+            ? kind == JsonNodeKind.Number && _comparison.HoldsForNumberText(text)
+            : _comparison.HoldsForText(text);
     }
-
-    private bool Compare(double node, double literal) => _operator switch
-    {
-        ComparisonOperator.Equal => node == literal,
-        ComparisonOperator.NotEqual => node != literal,
-        ComparisonOperator.Less => node < literal,
-        ComparisonOperator.LessOrEqual => node <= literal,
-        ComparisonOperator.Greater => node > literal,
-        ComparisonOperator.GreaterOrEqual => node >= literal,
-        _ => false,
-    };
 }
