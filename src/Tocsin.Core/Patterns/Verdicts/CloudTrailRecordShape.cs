@@ -113,7 +113,32 @@ internal static class CloudTrailRecordShape
     private static string Canonical(JsonSelector selector) =>
         "$" + string.Concat(selector.Steps.Select(step => step is PropertyStep property ? "." + property.Name : "?"));
 
-    public static FieldKind KindOf(JsonSelector selector)
+    public static FieldKind KindOf(JsonSelector selector) =>
+        CaseTypo(selector) is null ? DeclaredKindOf(selector) : FieldKind.Absent;
+
+    /// <summary>The first property name of the selector that misspells, in case only, a key CloudTrail writes.</summary>
+    public static (string Typo, string Known)? CaseTypo(JsonSelector selector)
+    {
+        var path = "$";
+        foreach (var step in selector.Steps)
+        {
+            if (step is not PropertyStep { Name: var name })
+            {
+                return null;
+            }
+
+            if (KnownSpelling(path, name) is { } known)
+            {
+                return (name, known);
+            }
+
+            path += "." + name;
+        }
+
+        return null;
+    }
+
+    private static FieldKind DeclaredKindOf(JsonSelector selector)
     {
         var steps = selector.Steps;
         if (steps[0] is AnyPropertyStep)
@@ -145,7 +170,17 @@ internal static class CloudTrailRecordShape
         };
     }
 
-    /// <summary>The CloudTrail field a mistyped top-level name most likely meant, compared without case.</summary>
-    public static string? Suggest(string name) =>
-        TopLevel.Keys.Concat(UserIdentity.Keys).FirstOrDefault(known => string.Equals(known, name, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The key CloudTrail writes at <paramref name="path"/> that <paramref name="name"/> misspells in case only.</summary>
+    private static string? KnownSpelling(string path, string name)
+    {
+        var declared = path switch
+        {
+            "$" => TopLevel.Keys,
+            "$.userIdentity" => UserIdentity.Keys,
+            _ => null,
+        };
+        return declared is null
+            ? KnownRecords.CaseTypoOf(path, name)
+            : declared.FirstOrDefault(known => known != name && string.Equals(known, name, StringComparison.OrdinalIgnoreCase));
+    }
 }

@@ -109,7 +109,7 @@ internal sealed class EventSpace
             }
         }
 
-        return eventName is null || eventSource is null || EventSources.IsPlausible(eventName, eventSource);
+        return eventName is null || eventSource is null || KnownRecords.IsPlausible(eventName, eventSource);
     }
 
     /// <summary>How unnatural a record reads as an example: the sum of its values' oddness.</summary>

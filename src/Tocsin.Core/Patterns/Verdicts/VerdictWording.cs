@@ -40,10 +40,8 @@ internal sealed class VerdictWording(Control control, CorpusComparison corpus, D
             return "never fires: its conditions cannot all hold on one CloudTrail record";
         }
 
-        var names = absent.Steps.OfType<PropertyStep>().Select(step => step.Name).ToList();
-        var suggestion = names.Select(CloudTrailRecordShape.Suggest).FirstOrDefault(known => known is not null && !names.Contains(known));
         return $"never fires: CloudTrail records have no field `{absent.Text}`" +
-               (suggestion is null ? "" : $" (field names are case-sensitive: did you mean `{suggestion}`?)");
+               (CloudTrailRecordShape.CaseTypo(absent) is { } typo ? $" (field names are case-sensitive: did you mean `{typo.Known}`?)" : "");
     }
 
     private string NoLonger() => corpus.Missed.Count == 0 ? "" : $"no longer alerts on {Populations(corpus.Missed)}";

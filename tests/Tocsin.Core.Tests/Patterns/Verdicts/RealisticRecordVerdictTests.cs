@@ -37,3 +37,25 @@ public class RealisticRecordVerdictTests
         verdict.Kind.ShouldBe(VerdictKind.Broader);
     }
 }
+
+public class CaseTypoVerdictTests
+{
+    private static readonly Control Seed = ControlCatalog.Default.Find("console-signin-without-mfa")!;
+
+    [Fact]
+    public void A_case_typo_inside_a_service_specific_object_never_fires_and_names_the_real_key()
+    {
+        var verdict = PatternJudge.Judge("""{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MfaUsed != "Yes") }""", Seed);
+
+        verdict.Kind.ShouldBe(VerdictKind.NeverFires);
+        verdict.Explanation.ShouldBe("never fires: CloudTrail records have no field `$.additionalEventData.MfaUsed` (field names are case-sensitive: did you mean `MFAUsed`?)");
+    }
+
+    [Fact]
+    public void A_key_no_record_shows_under_a_service_specific_object_may_still_exist()
+    {
+        var verdict = PatternJudge.Judge("""{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") && ($.additionalEventData.SomeNewKey NOT EXISTS) }""", Seed);
+
+        verdict.Kind.ShouldNotBe(VerdictKind.NeverFires);
+    }
+}
