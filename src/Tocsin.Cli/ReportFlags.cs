@@ -92,7 +92,9 @@ internal sealed class ReportFlags
     private static void Write(RunResult result, string format, string? output, CliConsole console)
     {
         var terminal = output is null && !Console.IsOutputRedirected && ReferenceEquals(console.Out, Console.Out);
-        var writer = ReportWriters.Create(format, terminal, terminal ? Console.WindowWidth : 120)!;
+        // A pseudo-terminal may report no width at all; lay the table out for 120 columns then.
+        var width = terminal && Console.WindowWidth > 0 ? Console.WindowWidth : 120;
+        var writer = ReportWriters.Create(format, terminal, width)!;
         if (output is null)
         {
             writer.Write(result, console.Out);
