@@ -56,6 +56,12 @@ internal static class ScanCommand
     public static async Task<int> RunAsync(ParseResult parse, ReportFlags flags, ScanConfig? config, ScanRunner runner, ScanPlan plan, CliConsole console, CancellationToken cancellationToken)
     {
         var outcome = await runner.RunAsync(plan, cancellationToken);
+        if (outcome.FailedTargets.Count == plan.Targets.Count)
+        {
+            // Nothing was read: an empty report would only hide the messages above it.
+            return ExitCodes.UsageError;
+        }
+
         var exit = flags.Report(parse, outcome.Inventory, console, config, outcome.Collection);
         return outcome.FailedTargets.Count > 0 ? Math.Max(exit, ExitCodes.UsageError) : exit;
     }

@@ -12,7 +12,7 @@ public sealed class ProcessEnvironment;
 [Collection(nameof(ProcessEnvironment))]
 public class ScanCommandTests : IAsyncLifetime
 {
-    private static readonly string[] Variables = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_PROFILE"];
+    private static readonly string[] Variables = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_PROFILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE", "AWS_EC2_METADATA_DISABLED"];
     private readonly Dictionary<string, string?> _saved = Variables.ToDictionary(name => name, Environment.GetEnvironmentVariable);
     private readonly string _folder = Directory.CreateTempSubdirectory("tocsin-scan-").FullName;
     private EmulatorHost _emulator = null!;
@@ -109,6 +109,22 @@ public class ScanCommandTests : IAsyncLifetime
 
         run.ExitCode.ShouldBe(2);
         run.Error.Trim().ShouldBe("--org needs --role-name, the role to assume in each member account");
+    }
+
+    [Fact]
+    public void Without_any_credentials_the_scan_says_how_to_give_them_and_prints_no_empty_report()
+    {
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", null);
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", null);
+        Environment.SetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE", Path.Combine(_folder, "no-credentials"));
+        Environment.SetEnvironmentVariable("AWS_CONFIG_FILE", Path.Combine(_folder, "no-config"));
+        Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
+
+        var run = Scan();
+
+        run.ExitCode.ShouldBe(2);
+        run.Out.ShouldBeEmpty();
+        run.Error.Trim().ShouldBe("target default credentials: No AWS credentials were found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, pass --profile, or run where a role provides them");
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public static class AwsCredentialSource
         catch (AmazonClientException problem)
         {
             throw new AwsConfigurationException(
-                $"No AWS credentials were found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, pass --profile, or run where a role provides them ({problem.Message})", problem);
+                "No AWS credentials were found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, pass --profile, or run where a role provides them", problem);
         }
 
         var profileName = environment("AWS_PROFILE") is { Length: > 0 } p ? p : "default";
