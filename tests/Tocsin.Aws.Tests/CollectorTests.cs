@@ -70,6 +70,21 @@ public sealed class CollectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_endpoint_nobody_answers_is_reported_as_unreachable_not_as_bad_credentials()
+    {
+        using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        var collector = new Collector(new CollectorOptions { Delay = (_, _) => Task.CompletedTask });
+
+        var problem = await Should.ThrowAsync<CollectionException>(() => collector.CollectAsync(
+            DemoOrganization.Request(_emulator) with { EndpointUrl = new Uri($"http://127.0.0.1:{port}/") }));
+
+        problem.Message.ShouldStartWith("AWS could not be reached: sts:GetCallerIdentity failed with ConnectionError");
+    }
+
+    [Fact]
     public async Task Progress_is_reported_as_each_account_finishes()
     {
         var reports = new List<CollectProgress>();

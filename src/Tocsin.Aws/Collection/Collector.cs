@@ -88,6 +88,10 @@ public sealed class Collector(CollectorOptions? options = null)
         {
             return await new StsClient(session).GetCallerIdentityAsync(region, cancellationToken);
         }
+        catch (AwsServiceException problem) when (problem.Kind is AwsErrorKind.Transient or AwsErrorKind.Throttled)
+        {
+            throw new CollectionException($"AWS could not be reached: sts:GetCallerIdentity failed with {problem.Code} ({problem.AwsMessage}).", problem);
+        }
         catch (AwsServiceException problem)
         {
             throw new CollectionException($"The starting credentials do not work: sts:GetCallerIdentity answered {problem.Code} ({problem.AwsMessage}).", problem);
