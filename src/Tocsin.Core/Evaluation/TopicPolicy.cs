@@ -10,56 +10,39 @@ namespace Tocsin.Core.Evaluation;
 /// </summary>
 internal static class TopicPolicy
 {
-    public enum Answer
-    {
-        Allows,
-        Denies,
-        Undecided,
-    }
-
     private static readonly HashSet<string> OwnAccountConditionKeys = new(StringComparer.OrdinalIgnoreCase) { "AWS:SourceOwner", "aws:SourceAccount" };
 
-    public static Answer LetsCloudWatchPublish(string policyJson, string accountId)
+    public static PolicyAnswer LetsCloudWatchPublish(string policyJson, string accountId)
     {
-        List<JsonElement> statements;
-        try
+        if (PolicyStatements.Read(policyJson) is not { } statements)
         {
-            using var document = JsonDocument.Parse(policyJson);
-            var statement = document.RootElement.GetProperty("Statement").Clone();
-            statements = statement.ValueKind == JsonValueKind.Array ? [.. statement.EnumerateArray()] : [statement];
-        }
-        catch (Exception error) when (error is JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            return Answer.Undecided;
+            return PolicyAnswer.Undecided;
         }
 
         var relevant = statements.Where(s => CoversPublish(s) && NamesCloudWatch(s, accountId)).ToList();
-        var denies = relevant.Where(s => Effect(s) == "Deny").ToList();
+        var denies = relevant.Where(s => PolicyStatements.Effect(s) == "Deny").ToList();
         if (denies.Any(s => !s.TryGetProperty("Condition", out _)))
         {
-            return Answer.Denies;
+            return PolicyAnswer.Denies;
         }
 
-        var allows = relevant.Where(s => Effect(s) == "Allow").ToList();
+        var allows = relevant.Where(s => PolicyStatements.Effect(s) == "Allow").ToList();
         if (denies.Count > 0)
         {
-            return Answer.Undecided;
+            return PolicyAnswer.Undecided;
         }
 
         if (allows.Any(s => ConditionsHoldForOwnAccount(s, accountId) == true))
         {
-            return Answer.Allows;
+            return PolicyAnswer.Allows;
         }
 
-        return allows.Any(s => ConditionsHoldForOwnAccount(s, accountId) is null) ? Answer.Undecided : Answer.Denies;
+        return allows.Any(s => ConditionsHoldForOwnAccount(s, accountId) is null) ? PolicyAnswer.Undecided : PolicyAnswer.Denies;
     }
-
-    private static string? Effect(JsonElement statement) =>
-        statement.TryGetProperty("Effect", out var effect) ? effect.GetString() : null;
 
     private static bool CoversPublish(JsonElement statement) =>
         statement.TryGetProperty("Action", out var action) &&
-        Strings(action).Any(a => a == "*" || a.Equals("sns:Publish", StringComparison.OrdinalIgnoreCase) || a.Equals("sns:*", StringComparison.OrdinalIgnoreCase));
+        PolicyStatements.Strings(action).Any(a => a == "*" || a.Equals("sns:Publish", StringComparison.OrdinalIgnoreCase) || a.Equals("sns:*", StringComparison.OrdinalIgnoreCase));
 
     private static bool NamesCloudWatch(JsonElement statement, string accountId)
     {
@@ -73,8 +56,8 @@ internal static class TopicPolicy
             return principal.GetString() == "*";
         }
 
-        var services = principal.TryGetProperty("Service", out var service) ? Strings(service) : [];
-        var accounts = principal.TryGetProperty("AWS", out var aws) ? Strings(aws) : [];
+        var services = principal.TryGetProperty("Service", out var service) ? PolicyStatements.Strings(service) : [];
+        var accounts = principal.TryGetProperty("AWS", out var aws) ? PolicyStatements.Strings(aws) : [];
         return services.Contains("cloudwatch.amazonaws.com")
             || accounts.Any(a => a == "*" || a == accountId || a == $"arn:aws:iam::{accountId}:root");
     }
@@ -96,7 +79,7 @@ internal static class TopicPolicy
                     return null;
                 }
 
-                if (!Strings(key.Value).Contains(accountId))
+                if (!PolicyStatements.Strings(key.Value).Contains(accountId))
                 {
                     return false;
                 }
@@ -105,11 +88,4 @@ internal static class TopicPolicy
 
         return true;
     }
-
-    private static List<string> Strings(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => [value.GetString()!],
-        JsonValueKind.Array => [.. value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)],
-        _ => [],
-    };
 }

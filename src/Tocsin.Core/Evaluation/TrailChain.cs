@@ -220,13 +220,13 @@ internal sealed class TrailChain(CloudInventory inventory, Control control, Filt
         }
         else
         {
-            var answer = policy is null ? TopicPolicy.Answer.Denies : TopicPolicy.LetsCloudWatchPublish(policy, parts[4]);
-            if (answer == TopicPolicy.Answer.Denies)
+            var answer = policy is null ? PolicyAnswer.Denies : TopicPolicy.LetsCloudWatchPublish(policy, parts[4]);
+            if (answer == PolicyAnswer.Denies)
             {
                 return [walk.Fail(ReasonCode.TopicPolicyDeniesCloudWatch, $"the access policy of topic {topicName} does not let CloudWatch publish, so the alarm's notification is dropped")];
             }
 
-            if (answer == TopicPolicy.Answer.Undecided)
+            if (answer == PolicyAnswer.Undecided)
             {
                 walk = walk.Unseen(new Unknown(UnknownReason.Unresolved, "the policy has conditions that cannot be evaluated here"), $"whether topic {topicName} lets CloudWatch publish");
             }
@@ -239,14 +239,33 @@ internal sealed class TrailChain(CloudInventory inventory, Control control, Filt
         else if (key is not null)
         {
             // The AWS managed key's policy cannot grant CloudWatch kms:Decrypt/GenerateDataKey, so alarms cannot
-            // publish to a topic encrypted with it. A customer managed key may allow it; its key policy is not
-            // collected, so whether it does is unknown rather than assumed.
+            // publish to a topic encrypted with it. A customer managed key may allow it: its key policy says.
             if (TopicKeys.IsAwsManagedSnsKey(key))
             {
                 return [walk.Fail(ReasonCode.TopicKeyDeniesCloudWatch, $"topic {topicName} is encrypted with the AWS managed key aws/sns, which CloudWatch cannot use, so the alarm's notification is dropped")];
             }
 
-            walk = walk.Unseen(new Unknown(UnknownReason.NotCollected, $"the key policy of {key} is not read"), $"whether CloudWatch may use the encryption key of topic {topicName}");
+            var what = $"whether CloudWatch may use the encryption key of topic {topicName}";
+            if (!topic.KeyPolicy.TryGetValue(out var keyPolicy) || keyPolicy is null)
+            {
+                walk = walk.Unseen(topic.KeyPolicy.Unknown ?? new Unknown(UnknownReason.NotCollected, $"the key policy of {key} was not read"), what);
+            }
+            else
+            {
+                var verdict = TopicKeyPolicy.LetsCloudWatchUseKey(keyPolicy, alarm.Arn);
+                if (verdict.Answer == PolicyAnswer.Denies)
+                {
+                    var missing = string.Join(" and ", verdict.Missing);
+                    return [walk.Fail(ReasonCode.TopicKeyDeniesCloudWatch, verdict.Denied
+                        ? $"the key policy of {key}, which encrypts topic {topicName}, denies cloudwatch.amazonaws.com {missing}, so the alarm's notification is dropped"
+                        : $"the key policy of {key}, which encrypts topic {topicName}, does not allow cloudwatch.amazonaws.com {missing}, so the alarm's notification is dropped")];
+                }
+
+                if (verdict.Answer == PolicyAnswer.Undecided)
+                {
+                    walk = walk.Unseen(new Unknown(UnknownReason.Unresolved, "the key policy has conditions or elements that cannot be evaluated here"), what);
+                }
+            }
         }
 
         walk = walk.Held();

@@ -9,4 +9,20 @@ public sealed record Topic(
     Observed<string?> Policy,
     Observed<string?> KmsMasterKeyId,
     Observed<IReadOnlyList<Subscription>> Subscriptions,
-    Source? Source = null);
+    Source? Source = null)
+{
+    /// <summary>
+    /// The key policy JSON of the key encrypting the topic (KMS GetKeyPolicy), null when the topic is not encrypted.
+    /// A snapshot written before the field existed loads with <see cref="KeyPolicyWhenAbsent"/>.
+    /// </summary>
+    public Observed<string?> KeyPolicy { get; init; } = KeyPolicyWhenAbsent(KmsMasterKeyId);
+
+    /// <summary>
+    /// What the key policy is when nobody read it: no policy for an unencrypted topic, otherwise not collected.
+    /// Snapshots leave the field out when it holds exactly this, so older snapshots read and write back unchanged.
+    /// </summary>
+    public static Observed<string?> KeyPolicyWhenAbsent(Observed<string?> kmsMasterKeyId) =>
+        kmsMasterKeyId.Is(key => key is null)
+            ? Observed<string?>.Known(null)
+            : Observed<string?>.NotKnown(UnknownReason.NotCollected, "the key policy was not read");
+}

@@ -39,6 +39,7 @@ public class SnapshotRoundTripTests
         var topic = Samples.Topic() with
         {
             KmsMasterKeyId = Observed<string?>.Known("alias/aws/sns"),
+            KeyPolicy = Observed<string?>.Known("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"kms:Decrypt","Resource":"*"}]}""", Source.FromArn("arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab")),
             Subscriptions = Samples.List(
                 new Subscription(Subscription.PendingConfirmation, "https", Observed<string?>.NotKnown(UnknownReason.AccessDenied), Source.FromArn("arn:aws:sns:us-east-1:111111111111:security-alarms"))),
         };
@@ -66,6 +67,49 @@ public class SnapshotRoundTripTests
         var json = Snapshot.ToJson(FullyPopulated());
 
         Snapshot.ToJson(Snapshot.Parse(json, "full.json")).ShouldBe(json);
+    }
+
+    [Fact]
+    public void A_topic_key_policy_reads_back_with_where_it_was_read()
+    {
+        var inventory = Snapshot.Parse(Snapshot.ToJson(FullyPopulated()), "full.json");
+
+        var keyPolicy = inventory.Accounts[0].FindRegion("us-east-1")!.Topics.Value[0].KeyPolicy;
+        keyPolicy.Value!.ShouldContain("sns.amazonaws.com");
+        keyPolicy.Source!.Arn.ShouldStartWith("arn:aws:kms:");
+    }
+
+    [Fact]
+    public void A_snapshot_written_before_key_policies_loads_an_encrypted_topics_key_policy_as_not_collected()
+    {
+        var old = File.ReadAllText(Fixtures.PathOf("good")).Replace("\"kmsMasterKeyId\": null", "\"kmsMasterKeyId\": \"alias/security-alarms\"", StringComparison.Ordinal);
+
+        var topic = Snapshot.Parse(old, "old.json").Accounts[0].FindRegion("us-east-1")!.Topics.Value[0];
+
+        topic.KmsMasterKeyId.Value.ShouldBe("alias/security-alarms");
+        topic.KeyPolicy.Unknown!.Reason.ShouldBe(UnknownReason.NotCollected);
+    }
+
+    [Fact]
+    public void A_snapshot_written_before_key_policies_loads_an_unencrypted_topic_with_no_key_policy()
+    {
+        var topic = Fixtures.Load("good").Accounts[0].FindRegion("us-east-1")!.Topics.Value[0];
+
+        topic.KeyPolicy.ShouldBe(Observed<string?>.Known(null));
+    }
+
+    [Fact]
+    public void A_key_policy_that_says_no_more_than_its_absence_is_left_out_of_the_snapshot()
+    {
+        var inventory = FullyPopulated();
+        var account = inventory.Accounts[0];
+        var regions = account.Regions.Value.Select(r => r with
+        {
+            Topics = r.Topics.Select<IReadOnlyList<Topic>>(topics => [.. topics.Select(t => t with { KeyPolicy = Topic.KeyPolicyWhenAbsent(t.KmsMasterKeyId) })]),
+        }).ToList();
+
+        Snapshot.ToJson(inventory with { Accounts = [account with { Regions = Observed.Known<IReadOnlyList<Region>>(regions) }, inventory.Accounts[1]] })
+            .ShouldNotContain("keyPolicy");
     }
 
     [Fact]

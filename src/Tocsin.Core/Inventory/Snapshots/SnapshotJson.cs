@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Tocsin.Core.Inventory.Snapshots;
 
@@ -19,9 +20,24 @@ internal static class SnapshotJson
             IndentSize = 2,
             // Policies and patterns are full of quotes and ampersands; keep them readable in the file.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutAbsentKeyPolicy } },
         };
         options.Converters.Add(new ObservedJsonConverterFactory());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    // A topic's key policy is optional in schema version 1: written only when it says more than its absence would.
+    private static void LeaveOutAbsentKeyPolicy(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Type != typeof(Topic))
+        {
+            return;
+        }
+
+        foreach (var property in typeInfo.Properties.Where(p => p.Name == "keyPolicy"))
+        {
+            property.ShouldSerialize = (topic, value) => !Equals(value, Topic.KeyPolicyWhenAbsent(((Topic)topic).KmsMasterKeyId));
+        }
     }
 }

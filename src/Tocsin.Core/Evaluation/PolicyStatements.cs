@@ -1,0 +1,72 @@
+using System.Text.Json;
+
+namespace Tocsin.Core.Evaluation;
+
+/// <summary>Reading IAM-style policy JSON (topic access policies, key policies): statements, effects, string-or-list values.</summary>
+internal static class PolicyStatements
+{
+    /// <summary>The statements of a policy, a single statement object counting as a list of one; null when the text is not a policy.</summary>
+    public static List<JsonElement>? Read(string policyJson)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(policyJson);
+            var statement = document.RootElement.GetProperty("Statement").Clone();
+            return statement.ValueKind == JsonValueKind.Array ? [.. statement.EnumerateArray()] : [statement];
+        }
+        catch (Exception error) when (error is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    public static string? Effect(JsonElement statement) =>
+        statement.ValueKind == JsonValueKind.Object && statement.TryGetProperty("Effect", out var effect) && effect.ValueKind == JsonValueKind.String ? effect.GetString() : null;
+
+    public static bool HasCondition(JsonElement statement) =>
+        statement.ValueKind == JsonValueKind.Object && statement.TryGetProperty("Condition", out _);
+
+    /// <summary>A property that may be one string or a list of strings, as a list; empty when absent or neither.</summary>
+    public static List<string> Strings(JsonElement statement, string property) =>
+        statement.ValueKind == JsonValueKind.Object && statement.TryGetProperty(property, out var value) ? Strings(value) : [];
+
+    public static List<string> Strings(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => [value.GetString()!],
+        JsonValueKind.Array => [.. value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)],
+        _ => [],
+    };
+
+    /// <summary>IAM wildcard matching (<c>*</c> any run, <c>?</c> one character), case-insensitive as action names are.</summary>
+    public static bool Matches(string pattern, string value) => Matches(pattern.AsSpan(), value.AsSpan());
+
+    private static bool Matches(ReadOnlySpan<char> pattern, ReadOnlySpan<char> value)
+    {
+        while (!pattern.IsEmpty)
+        {
+            if (pattern[0] == '*')
+            {
+                var rest = pattern[1..];
+                for (var skip = 0; skip <= value.Length; skip++)
+                {
+                    if (Matches(rest, value[skip..]))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            if (value.IsEmpty || (pattern[0] != '?' && char.ToUpperInvariant(pattern[0]) != char.ToUpperInvariant(value[0])))
+            {
+                return false;
+            }
+
+            pattern = pattern[1..];
+            value = value[1..];
+        }
+
+        return value.IsEmpty;
+    }
+}
