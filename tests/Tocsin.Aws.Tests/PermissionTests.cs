@@ -34,7 +34,7 @@ public class PermissionTests
         statement.GetProperty("Action").EnumerateArray().Select(a => a.GetString()).ShouldBe(
         [
             "cloudtrail:DescribeTrails", "cloudtrail:GetEventSelectors", "cloudtrail:GetTrailStatus", "cloudwatch:DescribeAlarms",
-            "ec2:DescribeRegions", "logs:DescribeMetricFilters", "organizations:DescribeOrganization", "organizations:ListAccounts",
+            "ec2:DescribeRegions", "kms:DescribeKey", "kms:GetKeyPolicy", "logs:DescribeMetricFilters", "organizations:DescribeOrganization", "organizations:ListAccounts",
             "sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic", "sts:AssumeRole", "sts:GetCallerIdentity",
         ]);
     }

@@ -11,7 +11,7 @@ public static class Permissions
     private static readonly Type[] Clients =
     [
         typeof(StsClient), typeof(OrganizationsClient), typeof(Ec2Client), typeof(CloudTrailClient),
-        typeof(LogsClient), typeof(CloudWatchClient), typeof(SnsClient),
+        typeof(LogsClient), typeof(CloudWatchClient), typeof(SnsClient), typeof(KmsClient),
     ];
 
     /// <summary>Every declared action, sorted.</summary>

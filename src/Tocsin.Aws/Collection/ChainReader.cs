@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Tocsin.Aws.Clients;
 using Tocsin.Aws.Http;
+using Tocsin.Core.Evaluation;
 using Tocsin.Core.Inventory;
 
 namespace Tocsin.Aws.Collection;
@@ -16,6 +17,7 @@ internal sealed class ChainReader(AwsSession session, ConcurrentDictionary<Topic
     private readonly LogsClient _logs = new(session);
     private readonly CloudWatchClient _cloudWatch = new(session);
     private readonly SnsClient _sns = new(session);
+    private readonly KeyPolicyReader _keys = new(new KmsClient(session));
 
     /// <summary>Reads the chain behind <paramref name="logGroups"/> (region, name), one task per region.</summary>
     public async Task<IReadOnlyDictionary<string, RegionChain>> ReadAsync(string accountId, IEnumerable<(string Region, string Name)> logGroups, CancellationToken cancellationToken)
@@ -79,11 +81,14 @@ internal sealed class ChainReader(AwsSession session, ConcurrentDictionary<Topic
             return;
         }
 
-        place.TryAdd(arn, new Topic(
-            arn,
-            attributes.Select(a => a.Policy),
-            attributes.Select(a => a.KmsMasterKeyId),
-            subscriptions,
-            Source.FromArn(arn)));
+        var keyId = attributes.Select(a => a.KmsMasterKeyId);
+        var topic = new Topic(arn, attributes.Select(a => a.Policy), keyId, subscriptions, Source.FromArn(arn));
+        // The AWS managed key is judged by name (CloudWatch cannot use it), so its policy is not read.
+        if (keyId.TryGetValue(out var encryptedWith) && encryptedWith is not null && !TopicKeys.IsAwsManagedSnsKey(encryptedWith))
+        {
+            topic = topic with { KeyPolicy = await _keys.ReadAsync(key.Region, encryptedWith, cancellationToken) };
+        }
+
+        place.TryAdd(arn, topic);
     }
 }

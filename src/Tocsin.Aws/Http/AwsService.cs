@@ -24,6 +24,8 @@ public sealed record AwsService(
 
     public static readonly AwsService Sns = new("sns", "sns", "sns", "SNS");
 
+    public static readonly AwsService Kms = new("kms", "kms", "kms", "KMS");
+
     public static readonly AwsService Sts = new("sts", "sts", "sts", "STS");
 
     public static readonly AwsService Ec2 = new("ec2", "ec2", "ec2", "EC2");

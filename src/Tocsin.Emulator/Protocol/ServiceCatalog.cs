@@ -23,6 +23,7 @@ internal sealed class ServiceCatalog
         LogsService.Definition,
         CloudWatchService.Definition,
         SnsService.Definition,
+        KmsService.Definition,
         Ec2Service.Definition,
         IamService.Definition,
         S3Service.Definition,

@@ -155,7 +155,19 @@ internal sealed class ScenarioFile
         /// <summary>A topic policy (JSON); when absent, AWS's default policy plus a statement letting CloudWatch publish.</summary>
         public string? Policy { get; set; }
 
+        /// <summary>A customer managed KMS key that encrypts the topic; none when absent.</summary>
+        public KmsKeyEntry? KmsKey { get; set; }
+
         public List<SubscriptionEntry> Subscriptions { get; set; } = [];
+    }
+
+    internal sealed class KmsKeyEntry
+    {
+        /// <summary>An alias for the key (<c>alias/NAME</c>); the topic then names the key by it.</summary>
+        public string? Alias { get; set; }
+
+        /// <summary>The key policy (JSON); when absent, KMS's default policy plus a statement letting CloudWatch use the key.</summary>
+        public string? Policy { get; set; }
     }
 
     internal sealed class SubscriptionEntry

@@ -82,6 +82,17 @@ internal static class ScenarioLoader
         {
             var topic = new Topic(account.Id, here.Region, topicEntry.Name);
             topic.Attributes["Policy"] = topicEntry.Policy ?? CloudWatchMayPublish(topic);
+            if (topicEntry.KmsKey is { } keyEntry)
+            {
+                var key = KmsService.Create(here, state.Now, keyEntry.Policy ?? KmsKey.CloudWatchMayUse(account.Id));
+                if (keyEntry.Alias is { } alias)
+                {
+                    here.Aliases[alias] = key.KeyId;
+                }
+
+                topic.Attributes["KmsMasterKeyId"] = keyEntry.Alias ?? key.Arn;
+            }
+
             foreach (var subscription in topicEntry.Subscriptions)
             {
                 SubscriptionOperations.Add(topic, subscription.Protocol, subscription.Endpoint, subscription.Confirmed);

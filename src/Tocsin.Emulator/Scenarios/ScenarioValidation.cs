@@ -93,6 +93,29 @@ internal static class ScenarioValidation
             }
         }
 
+        var aliases = new HashSet<string>(StringComparer.Ordinal);
+        for (var t = 0; t < region.Topics.Count; t++)
+        {
+            if (region.Topics[t].KmsKey is not { } key)
+            {
+                continue;
+            }
+
+            if (key.Alias is { } alias && (!alias.StartsWith("alias/", StringComparison.Ordinal) || alias.StartsWith("alias/aws/", StringComparison.Ordinal) || alias.Length <= "alias/".Length))
+            {
+                fail($"{where}.topics[{t}].kmsKey.alias", $"'{alias}' must start with alias/ and not with alias/aws/ (AWS reserves those).");
+            }
+            else if (key.Alias is { } taken && !aliases.Add(taken))
+            {
+                fail($"{where}.topics[{t}].kmsKey.alias", $"alias '{taken}' is declared twice in this region.");
+            }
+
+            if (key.Policy is { } policy && !IsJsonObject(policy))
+            {
+                fail($"{where}.topics[{t}].kmsKey.policy", "the key policy is not a JSON object.");
+            }
+        }
+
         for (var a = 0; a < region.Alarms.Count; a++)
         {
             foreach (var action in region.Alarms[a].Actions.Where(action => !action.StartsWith("arn:", StringComparison.Ordinal)))
@@ -102,6 +125,18 @@ internal static class ScenarioValidation
                     fail($"{where}.alarms[{a}].actions", $"no topic '{action}' is declared in this region (give an ARN for other targets).");
                 }
             }
+        }
+    }
+
+    private static bool IsJsonObject(string text)
+    {
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(text) is System.Text.Json.Nodes.JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
         }
     }
 }

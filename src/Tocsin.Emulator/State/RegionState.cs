@@ -16,4 +16,10 @@ public sealed class RegionState(string accountId, string region)
 
     /// <summary>Topics by name.</summary>
     public SortedDictionary<string, Topic> Topics { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>KMS keys by key id.</summary>
+    public SortedDictionary<string, KmsKey> Keys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>KMS aliases (<c>alias/NAME</c>) to the key id they point at.</summary>
+    public SortedDictionary<string, string> Aliases { get; } = new(StringComparer.Ordinal);
 }
