@@ -16,7 +16,14 @@ public class TopicKeyChainTests
 {
     private const string Account = "111111111111";
 
-    private static string ScenarioWithKey(string keyLines) => $$"""
+    private const string OneTopic = """
+                  - { name: no-mfa, metricName: ConsoleSigninWithoutMFA, namespace: CISBenchmark, actions: [alarms] }
+                topics:
+                  - name: alarms
+                    kmsKey:
+        """;
+
+    private static string ScenarioWithKey(string keyLines, string topics = OneTopic) => $$"""
         regions: [us-east-1]
         accounts:
           - id: "{{Account}}"
@@ -34,18 +41,22 @@ public class TopicKeyChainTests
                       - { name: no-mfa, pattern: '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") }',
                           metricName: ConsoleSigninWithoutMFA, namespace: CISBenchmark, value: "1" }
                 alarms:
-                  - { name: no-mfa, metricName: ConsoleSigninWithoutMFA, namespace: CISBenchmark, actions: [alarms] }
-                topics:
-                  - name: alarms
-                    kmsKey:
+        {{topics}}
         {{keyLines}}
                     subscriptions:
                       - { protocol: email, endpoint: sec@example.com, confirmed: true }
         """;
 
-    private static async Task<(Finding Finding, Core.Inventory.Topic Topic)> CollectAndEvaluateAsync(string keyLines)
+    private static async Task<(Finding Finding, Core.Inventory.Topic Topic)> CollectAndEvaluateAsync(string keyLines, string? faults = null)
     {
-        await using var emulator = await EmulatorHost.StartAsync(Scenario.Parse(ScenarioWithKey(keyLines), "topic-key.yaml"), faults: null, port: 0);
+        var (finding, result) = await CollectAsync(ScenarioWithKey(keyLines), faults);
+        return (finding, result.Inventory.FindAccount(Account)!.FindRegion("us-east-1")!.Topics.Value.Single());
+    }
+
+    private static async Task<(Finding Finding, CollectResult Result)> CollectAsync(string scenario, string? faults = null)
+    {
+        var plan = faults is null ? null : Emulator.Faults.FaultPlan.Parse(faults, "faults.yaml");
+        await using var emulator = await EmulatorHost.StartAsync(Scenario.Parse(scenario, "topic-key.yaml"), plan, port: 0);
         var request = new CollectRequest
         {
             StartingCredentials = new BasicAWSCredentials("AKIAKEYCHAIN00000001", "key-chain-secret"),
@@ -55,8 +66,7 @@ public class TopicKeyChainTests
         };
         var result = await DemoOrganization.Collector().CollectAsync(request);
         var account = result.Inventory.FindAccount(Account)!;
-        var topic = account.FindRegion("us-east-1")!.Topics.Value.Single();
-        return (new ChainEvaluator(EvaluationOptions.Default).Evaluate(result.Inventory, account, ControlCatalog.Default.Find("console-signin-without-mfa")!), topic);
+        return (new ChainEvaluator(EvaluationOptions.Default).Evaluate(result.Inventory, account, ControlCatalog.Default.Find("console-signin-without-mfa")!), result);
     }
 
     [Fact]
@@ -80,5 +90,39 @@ public class TopicKeyChainTests
         finding.Outcome.ShouldBe(Outcome.Fail);
         finding.Reasons.ShouldBe([ReasonCode.TopicKeyDeniesCloudWatch]);
         finding.Message.ShouldContain("does not allow cloudwatch.amazonaws.com kms:Decrypt and kms:GenerateDataKey*");
+    }
+
+    [Fact]
+    public async Task A_key_policy_that_cannot_be_read_is_unknown_with_the_reason_and_the_outcome_undecided()
+    {
+        var (finding, topic) = await CollectAndEvaluateAsync("              alias: alias/alarms", """
+            accessDenied:
+              - { operation: "kms:GetKeyPolicy", account: "*" }
+            """);
+
+        topic.KeyPolicy.Unknown!.Reason.ShouldBe(Core.Inventory.UnknownReason.AccessDenied);
+        finding.Outcome.ShouldBe(Outcome.Error);
+        finding.Reasons.ShouldBe([ReasonCode.AccessDenied]);
+    }
+
+    [Fact]
+    public async Task Topics_sharing_a_key_read_its_policy_once()
+    {
+        const string twoTopics = """
+                          - { name: no-mfa, metricName: ConsoleSigninWithoutMFA, namespace: CISBenchmark, actions: [alarms, more-alarms] }
+                        topics:
+                          - name: more-alarms
+                            kmsKey: { alias: alias/shared }
+                            subscriptions:
+                              - { protocol: email, endpoint: ops@example.com, confirmed: true }
+                          - name: alarms
+                            kmsKey:
+                """;
+
+        var (finding, result) = await CollectAsync(ScenarioWithKey("              alias: alias/shared", twoTopics));
+
+        finding.Outcome.ShouldBe(Outcome.Pass);
+        var calls = result.Summary.Accounts.Single().ByAction;
+        (calls["kms:DescribeKey"], calls["kms:GetKeyPolicy"]).ShouldBe((1, 1));
     }
 }

@@ -52,6 +52,38 @@ public sealed class ScenarioTests
     }
 
     [Fact]
+    public void A_topic_key_alias_in_the_aws_namespace_is_refused_with_its_place()
+    {
+        const string yaml = """
+            accounts:
+              - id: "123456789012"
+                regions:
+                  us-east-1:
+                    topics:
+                      - name: alarms
+                        kmsKey: { alias: alias/aws/sns }
+            """;
+        Should.Throw<EmulatorInputException>(() => Scenario.Parse(yaml, "s.yaml")).Message
+            .ShouldBe("s.yaml: accounts[0].regions.us-east-1.topics[0].kmsKey.alias: 'alias/aws/sns' must start with alias/ and not with alias/aws/ (AWS reserves those).");
+    }
+
+    [Fact]
+    public void A_topic_key_policy_that_is_not_json_is_refused_with_its_place()
+    {
+        const string yaml = """
+            accounts:
+              - id: "123456789012"
+                regions:
+                  us-east-1:
+                    topics:
+                      - name: alarms
+                        kmsKey: { policy: "allow cloudwatch" }
+            """;
+        Should.Throw<EmulatorInputException>(() => Scenario.Parse(yaml, "s.yaml")).Message
+            .ShouldBe("s.yaml: accounts[0].regions.us-east-1.topics[0].kmsKey.policy: the key policy is not a JSON object.");
+    }
+
+    [Fact]
     public void An_account_id_that_is_not_twelve_digits_is_refused()
     {
         Should.Throw<EmulatorInputException>(() => Scenario.Parse("accounts:\n  - id: \"12345\"\n", "s.yaml")).Message

@@ -84,7 +84,10 @@ internal static class ScenarioLoader
             topic.Attributes["Policy"] = topicEntry.Policy ?? CloudWatchMayPublish(topic);
             if (topicEntry.KmsKey is { } keyEntry)
             {
-                var key = KmsService.Create(here, state.Now, keyEntry.Policy ?? KmsKey.CloudWatchMayUse(account.Id));
+                // Topics that name the same alias share one key, made by the first of them.
+                var key = keyEntry.Alias is { } shared && here.Aliases.TryGetValue(shared, out var keyId)
+                    ? here.Keys[keyId]
+                    : KmsService.Create(here, state.Now, keyEntry.Policy ?? KmsKey.CloudWatchMayUse(account.Id));
                 if (keyEntry.Alias is { } alias)
                 {
                     here.Aliases[alias] = key.KeyId;

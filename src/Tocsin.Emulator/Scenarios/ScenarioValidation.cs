@@ -105,9 +105,9 @@ internal static class ScenarioValidation
             {
                 fail($"{where}.topics[{t}].kmsKey.alias", $"'{alias}' must start with alias/ and not with alias/aws/ (AWS reserves those).");
             }
-            else if (key.Alias is { } taken && !aliases.Add(taken))
+            else if (key.Alias is { } taken && !aliases.Add(taken) && key.Policy is not null)
             {
-                fail($"{where}.topics[{t}].kmsKey.alias", $"alias '{taken}' is declared twice in this region.");
+                fail($"{where}.topics[{t}].kmsKey.policy", $"alias '{taken}' names the key of an earlier topic, which already has its policy; give the policy there.");
             }
 
             if (key.Policy is { } policy && !IsJsonObject(policy))
