@@ -21,6 +21,7 @@ public class FixtureEvaluationTests
     [InlineData("good")]
     [InlineData("good-advanced-selectors")]
     [InlineData("good-metric-math-alarm")]
+    [InlineData("good-encrypted-topic")]
     public void A_complete_chain_passes(string fixture)
     {
         var finding = EvaluateSeed(fixture);
@@ -50,6 +51,7 @@ public class FixtureEvaluationTests
     [InlineData("alarm-no-action", ReasonCode.AlarmNoAction, "us-east-1")]
     [InlineData("topic-missing", ReasonCode.TopicMissing, "us-east-1")]
     [InlineData("topic-policy-denies-cloudwatch", ReasonCode.TopicPolicyDeniesCloudWatch, "us-east-1")]
+    [InlineData("topic-key-denies-cloudwatch", ReasonCode.TopicKeyDeniesCloudWatch, "us-east-1")]
     [InlineData("no-confirmed-subscription", ReasonCode.NoConfirmedSubscription, "us-east-1")]
     public void Each_broken_link_fails_with_its_own_reason(string fixture, ReasonCode reason, string? region)
     {

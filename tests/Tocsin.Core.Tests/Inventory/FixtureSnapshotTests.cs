@@ -33,7 +33,7 @@ public class FixtureSnapshotTests
             "no-trail", "trail-not-multi-region", "trail-not-logging", "no-management-events", "trail-no-cloudwatch-logs",
             "no-metric-filter", "pattern-insufficient", "pattern-never-fires", "pattern-unparseable", "no-alarm",
             "alarm-metric-mismatch", "alarm-actions-disabled", "alarm-cannot-fire", "alarm-no-action", "topic-missing",
-            "topic-policy-denies-cloudwatch", "no-confirmed-subscription", "access-denied",
+            "topic-policy-denies-cloudwatch", "topic-key-denies-cloudwatch", "no-confirmed-subscription", "access-denied",
         ];
         var names = Fixtures.Names().ToList();
 
