@@ -37,36 +37,41 @@ internal static class PolicyStatements
         _ => [],
     };
 
-    /// <summary>IAM wildcard matching (<c>*</c> any run, <c>?</c> one character), case-insensitive as action names are.</summary>
-    public static bool Matches(string pattern, string value) => Matches(pattern.AsSpan(), value.AsSpan());
-
-    private static bool Matches(ReadOnlySpan<char> pattern, ReadOnlySpan<char> value)
+    /// <summary>
+    /// IAM wildcard matching (<c>*</c> any run, <c>?</c> one character), case-insensitive as action names are. The
+    /// classic two-pointer walk that returns to the last <c>*</c>: linear-ish, so no pattern in a policy can make it hang.
+    /// </summary>
+    public static bool Matches(string pattern, string value)
     {
-        while (!pattern.IsEmpty)
+        int p = 0, v = 0, star = -1, resume = 0;
+        while (v < value.Length)
         {
-            if (pattern[0] == '*')
+            if (p < pattern.Length && (pattern[p] == '?' || char.ToUpperInvariant(pattern[p]) == char.ToUpperInvariant(value[v])))
             {
-                var rest = pattern[1..];
-                for (var skip = 0; skip <= value.Length; skip++)
-                {
-                    if (Matches(rest, value[skip..]))
-                    {
-                        return true;
-                    }
-                }
-
+                p++;
+                v++;
+            }
+            else if (p < pattern.Length && pattern[p] == '*')
+            {
+                star = p++;
+                resume = v;
+            }
+            else if (star >= 0)
+            {
+                p = star + 1;
+                v = ++resume;
+            }
+            else
+            {
                 return false;
             }
-
-            if (value.IsEmpty || (pattern[0] != '?' && char.ToUpperInvariant(pattern[0]) != char.ToUpperInvariant(value[0])))
-            {
-                return false;
-            }
-
-            pattern = pattern[1..];
-            value = value[1..];
         }
 
-        return value.IsEmpty;
+        while (p < pattern.Length && pattern[p] == '*')
+        {
+            p++;
+        }
+
+        return p == pattern.Length;
     }
 }
