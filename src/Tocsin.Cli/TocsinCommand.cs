@@ -7,7 +7,7 @@ public static class TocsinCommand
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("Tocsin proves that every AWS account would raise the CIS CloudTrail metric-filter alarms, and fixes what is missing.");
+        var root = new RootCommand("Tocsin proves that every AWS account would raise the CIS CloudTrail metric-filter alarms, and names the broken link where one would not.");
         var console = new CliConsole(output, error);
         foreach (var command in Commands(console))
         {

@@ -70,7 +70,9 @@ public sealed class ChainEvaluator(EvaluationOptions options, ExceptionList? exc
         var inherited = new List<(ChainResult Result, string Owner)>();
         foreach (var trail in trails)
         {
-            if (trail.IsOrganizationTrail.Is(org => org) && trail.OwnerAccountId.TryGetValue(out var owner) && owner != account.Id)
+            // A trail another account owns shows in this account's listing only as an organization trail's copy,
+            // so it is followed in its owner even when this account cannot see the organization flag itself.
+            if (trail.OwnerAccountId.TryGetValue(out var owner) && owner != account.Id && !trail.IsOrganizationTrail.Is(org => !org))
             {
                 inherited.AddRange(OwnerChains(inventory, control, trail, owner).Select(result => (result, owner)));
             }
