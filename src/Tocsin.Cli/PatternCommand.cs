@@ -31,7 +31,7 @@ internal static class PatternCommand
         return parsed.Pattern ?? throw new UsageException($"invalid filter pattern: {parsed.Error}");
     }
 
-    /// <summary>The pattern argument; a pattern that starts with `-` follows `--`, as in `pattern test -- -ERROR`.</summary>
+    /// <summary>The pattern argument; a pattern that starts with `-` goes last, after `--`, as in `pattern test --event x -- -ERROR`.</summary>
     public static Argument<string> PatternArgument() =>
         new("pattern") { Description = "A CloudWatch Logs filter pattern, quoted for the shell." };
 }

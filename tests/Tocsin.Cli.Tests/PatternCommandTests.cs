@@ -108,3 +108,15 @@ public class PatternCommandTests
         run.Error.ShouldStartWith("/nonexistent/events.txt: cannot read the file");
     }
 }
+
+public class PatternArgumentTests
+{
+    [Fact]
+    public void A_pattern_that_starts_with_a_dash_is_given_after_the_double_dash()
+    {
+        var run = CliRun.Of("pattern", "test", "--event", "disk ERROR", "--event", "all fine", "--", "-ERROR");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Out.ShouldBe($"event 1: no match{Environment.NewLine}event 2: matches{Environment.NewLine}");
+    }
+}
