@@ -150,16 +150,7 @@ public sealed class Boto3ChainTests(DefaultScenarioFixture fixture) : IClassFixt
     [Fact]
     public async Task A_wrong_secret_gets_SignatureDoesNotMatch_from_STS_and_InvalidSignatureException_from_Logs()
     {
-        var result = await fixture.Boto3Async("""
-            out = {}
-            for name, call in [('sts', lambda c: c.get_caller_identity()), ('logs', lambda c: c.describe_log_groups())]:
-                try:
-                    call(boto3.client(name, endpoint_url=ENDPOINT, config=NO_RETRY))
-                    out[name] = None
-                except botocore.exceptions.ClientError as e:
-                    out[name] = e.response['Error']['Code']
-            print(json.dumps(out))
-            """, "testing", "not-the-secret");
+        var result = await ErrorCodesAsync("testing", "not-the-secret", ("sts", "get_caller_identity"), ("logs", "describe_log_groups"));
         result["sts"]!.GetValue<string>().ShouldBe("SignatureDoesNotMatch");
         result["logs"]!.GetValue<string>().ShouldBe("InvalidSignatureException");
     }
@@ -167,18 +158,25 @@ public sealed class Boto3ChainTests(DefaultScenarioFixture fixture) : IClassFixt
     [Fact]
     public async Task An_unknown_access_key_gets_the_services_invalid_token_error()
     {
-        var result = await fixture.Boto3Async("""
+        var result = await ErrorCodesAsync("AKIAUNKNOWNKEY000000", "whatever", ("sts", "get_caller_identity"), ("cloudtrail", "describe_trails"));
+        result["sts"]!.GetValue<string>().ShouldBe("InvalidClientTokenId");
+        result["cloudtrail"]!.GetValue<string>().ShouldBe("UnrecognizedClientException");
+    }
+
+    /// <summary>The error code each service's call answers with these keys (null where the call succeeds).</summary>
+    private Task<System.Text.Json.Nodes.JsonNode> ErrorCodesAsync(string keyId, string secret, params (string Service, string Operation)[] calls)
+    {
+        var list = string.Join(", ", calls.Select(call => $"('{call.Service}', '{call.Operation}')"));
+        return fixture.Boto3Async($$"""
             out = {}
-            for name, call in [('sts', lambda c: c.get_caller_identity()), ('cloudtrail', lambda c: c.describe_trails())]:
+            for name, operation in [{{list}}]:
                 try:
-                    call(boto3.client(name, endpoint_url=ENDPOINT, config=NO_RETRY))
+                    getattr(boto3.client(name, endpoint_url=ENDPOINT, config=NO_RETRY), operation)()
                     out[name] = None
                 except botocore.exceptions.ClientError as e:
                     out[name] = e.response['Error']['Code']
             print(json.dumps(out))
-            """, "AKIAUNKNOWNKEY000000", "whatever");
-        result["sts"]!.GetValue<string>().ShouldBe("InvalidClientTokenId");
-        result["cloudtrail"]!.GetValue<string>().ShouldBe("UnrecognizedClientException");
+            """, keyId, secret);
     }
 
     [Fact]
