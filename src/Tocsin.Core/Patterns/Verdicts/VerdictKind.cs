@@ -24,15 +24,16 @@ public enum VerdictKind
 
 public static class VerdictKindNames
 {
+    private static readonly CodeSpelling<VerdictKind> Spelling = new(
+    [
+        (VerdictKind.Equivalent, "equivalent"),
+        (VerdictKind.Broader, "broader"),
+        (VerdictKind.Tuned, "tuned"),
+        (VerdictKind.Insufficient, "insufficient"),
+        (VerdictKind.NeverFires, "never-fires"),
+        (VerdictKind.Unparseable, "unparseable"),
+    ]);
+
     /// <summary>The kebab-case name used in JSON and text output.</summary>
-    public static string ToName(this VerdictKind kind) => kind switch
-    {
-        VerdictKind.Equivalent => "equivalent",
-        VerdictKind.Broader => "broader",
-        VerdictKind.Tuned => "tuned",
-        VerdictKind.Insufficient => "insufficient",
-        VerdictKind.NeverFires => "never-fires",
-        VerdictKind.Unparseable => "unparseable",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+    public static string ToName(this VerdictKind kind) => Spelling.Of(kind);
 }
