@@ -38,19 +38,36 @@ internal sealed class ReportFlags
         }
     }
 
+    /// <summary>Only the flags that decide how findings are judged (for <c>remediate</c>, which writes a plan, not a report).</summary>
+    public void AddJudgingTo(Command command)
+    {
+        foreach (var option in new Option[] { _controls, _exceptions, _mode, _strict })
+        {
+            command.Options.Add(option);
+        }
+    }
+
     /// <summary>Evaluates the inventory, writes the report, and returns the exit code.</summary>
     /// <param name="config">tocsin.yaml, whose settings apply where no flag was given.</param>
     /// <param name="collection">What reading live AWS cost, for a scan.</param>
     public int Report(ParseResult parse, CloudInventory inventory, CliConsole console, ScanConfig? config = null, CollectionSummary? collection = null)
     {
         var report = config?.Report ?? ReportDefaults.None;
-        var options = new EvaluationOptions(
-            Pick(parse, _mode, report.Mode) == "literal" ? EvaluationMode.Literal : EvaluationMode.Semantic,
-            Explicit(parse, _strict) ? parse.GetValue(_strict) : report.Strict ?? false);
-        var exceptions = Exceptions(Pick(parse, _exceptions, config?.Exceptions));
-        var result = new ChainEvaluator(options, exceptions).Evaluate(inventory, Controls(parse, config)) with { Collection = collection };
+        var result = Evaluate(parse, inventory, config) with { Collection = collection };
         Write(result, Pick(parse, _format, report.Format)!, Pick(parse, _output, report.Output), console);
         return ExitCode(result, Pick(parse, _failOn, report.FailOn)!);
+    }
+
+    /// <summary>The findings of the chosen controls over the inventory, judged as the flags and tocsin.yaml say, exceptions applied.</summary>
+    public RunResult Evaluate(ParseResult parse, CloudInventory inventory, ScanConfig? config = null) =>
+        new ChainEvaluator(EvaluationOptions(parse, config), Exceptions(Pick(parse, _exceptions, config?.Exceptions))).Evaluate(inventory, Controls(parse, config));
+
+    public EvaluationOptions EvaluationOptions(ParseResult parse, ScanConfig? config = null)
+    {
+        var report = config?.Report ?? ReportDefaults.None;
+        return new EvaluationOptions(
+            Pick(parse, _mode, report.Mode) == "literal" ? EvaluationMode.Literal : EvaluationMode.Semantic,
+            Explicit(parse, _strict) ? parse.GetValue(_strict) : report.Strict ?? false);
     }
 
     /// <summary>The controls to evaluate: the flag, else tocsin.yaml, else all of them.</summary>

@@ -14,7 +14,9 @@ namespace Tocsin.Core.Evaluation;
 /// </summary>
 public sealed class ChainEvaluator(EvaluationOptions options, ExceptionList? exceptions = null)
 {
-    private readonly FilterJudge _judge = new();
+    /// <summary>The verdict cache; evaluators that judge the same patterns again (the remediation planner) share one.</summary>
+    internal FilterJudge Judge { get; init; } = new();
+
     private readonly ConcurrentDictionary<(string ControlId, string TrailArn), IReadOnlyList<ChainResult>> _ownerChains = new();
     private readonly ExceptionList _exceptions = exceptions ?? ExceptionList.Empty;
 
@@ -78,7 +80,7 @@ public sealed class ChainEvaluator(EvaluationOptions options, ExceptionList? exc
             }
             else
             {
-                owned.AddRange(new TrailChain(inventory, control, _judge, options).Walk(trail));
+                owned.AddRange(new TrailChain(inventory, control, Judge, options).Walk(trail));
             }
         }
 
@@ -108,7 +110,7 @@ public sealed class ChainEvaluator(EvaluationOptions options, ExceptionList? exc
             }
 
             var ownerTrail = regions.Where(r => r.Trails.IsKnown).SelectMany(r => r.Trails.Value).FirstOrDefault(t => t.Arn == memberView.Arn) ?? memberView;
-            return new TrailChain(inventory, control, _judge, options).Walk(ownerTrail);
+            return new TrailChain(inventory, control, Judge, options).Walk(ownerTrail);
         });
 
     /// <summary>

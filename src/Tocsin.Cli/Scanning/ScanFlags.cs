@@ -1,0 +1,92 @@
+using System.CommandLine;
+using Tocsin.Cli.Configuration;
+using Tocsin.Core.Controls;
+using Tocsin.Core.Yaml;
+
+namespace Tocsin.Cli.Scanning;
+
+/// <summary>
+/// The flags that say what to scan (<c>scan</c>, <c>remediate</c>): where to start, which accounts and regions, the
+/// endpoint; else tocsin.yaml (in the working directory, or <c>--config</c>); else the account of the default credentials.
+/// </summary>
+internal sealed class ScanFlags
+{
+    private readonly Option<string?> _profile = new("--profile") { Description = "The AWS profile to start from (SSO and assume-role profiles work)." };
+    private readonly Option<string[]> _regions = new("--region") { Description = "Only this region; repeat for several (default: every enabled region)." };
+    private readonly Option<bool> _organization = new("--org") { Description = "Scan every account of the organization, assuming --role-name in each." };
+    private readonly Option<string?> _roleName = new("--role-name") { Description = "The role to assume in each member account." };
+    private readonly Option<string?> _externalId = new("--external-id") { Description = "The external id the role's trust policy asks for." };
+    private readonly Option<string?> _sessionName = new("--session-name") { Description = "The role session name (default tocsin-scan)." };
+    private readonly Option<string?> _accounts = new("--accounts") { Description = "Comma-separated account ids: narrows --org, or names the accounts to reach with --role-name." };
+    private readonly Option<int?> _concurrency = new("--concurrency") { Description = "Accounts and regions read at once (default 16)." };
+    private readonly Option<string?> _endpoint = new("--endpoint-url") { Description = "Send every call to this endpoint (the Tocsin emulator, moto)." };
+    private readonly Option<string?> _snapshotOut = new("--snapshot-out") { Description = "Save the collected inventory, for `tocsin evaluate`." };
+    private readonly Option<string?> _configPath = new("--config") { Description = $"The scan file (default: {ScanConfigFile.DefaultName} in the working directory, if there is one)." };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { _profile, _regions, _organization, _roleName, _externalId, _sessionName, _accounts, _concurrency, _endpoint, _snapshotOut, _configPath })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>The scan file the flags name, or the one in the working directory; null when there is none.</summary>
+    public ScanConfig? LoadConfig(ParseResult parse)
+    {
+        var explicitPath = parse.GetValue(_configPath);
+        var path = explicitPath ?? (File.Exists(ScanConfigFile.DefaultName) ? ScanConfigFile.DefaultName : null);
+        if (path is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var reader = new StringReader(CliOptions.ReadFile(path));
+            return ScanConfigFile.Parse(reader, path);
+        }
+        catch (YamlFileException invalid)
+        {
+            throw new UsageException(invalid.Message);
+        }
+    }
+
+    /// <summary>What to scan: the targets the flags name, else those of tocsin.yaml.</summary>
+    public ScanPlan Plan(ParseResult parse, ScanConfig? config, IReadOnlyList<Control> controls)
+    {
+        var targetFlags = new Option[] { _profile, _organization, _roleName, _externalId, _accounts }.Any(option => parse.GetResult(option) is { Implicit: false });
+        if (parse.GetValue(_organization) && parse.GetValue(_roleName) is null)
+        {
+            throw new UsageException("--org needs --role-name, the role to assume in each member account");
+        }
+
+        var onlyRegions = parse.GetValue(_regions) is { Length: > 0 } given ? given : null;
+        IReadOnlyList<ScanTarget> targets = targetFlags || config is null
+            ? [new ScanTarget(parse.GetValue(_profile) ?? "default credentials", parse.GetValue(_profile), parse.GetValue(_organization), parse.GetValue(_roleName),
+                parse.GetValue(_externalId), parse.GetValue(_sessionName), SplitAccounts(parse.GetValue(_accounts)), onlyRegions)]
+            : [.. config.Targets.Select(t => t with { Regions = onlyRegions ?? t.Regions, SessionName = parse.GetValue(_sessionName) ?? t.SessionName })];
+        return new ScanPlan(targets, controls, parse.GetValue(_concurrency) ?? config?.Concurrency ?? 16,
+            EndpointUri(parse.GetValue(_endpoint) ?? config?.EndpointUrl), parse.GetValue(_snapshotOut));
+    }
+
+    /// <summary>Whether any flag that names what to scan was given (a command that can also read a snapshot refuses both).</summary>
+    public bool AnyGiven(ParseResult parse) =>
+        new Option[] { _profile, _regions, _organization, _roleName, _externalId, _accounts, _endpoint, _configPath }.Any(option => parse.GetResult(option) is { Implicit: false });
+
+    private static IReadOnlyList<string>? SplitAccounts(string? list)
+    {
+        var ids = list?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (ids?.FirstOrDefault(id => id.Length != 12 || !id.All(char.IsAsciiDigit)) is { } bad)
+        {
+            throw new UsageException($"--accounts: `{bad}` is not a 12-digit account id");
+        }
+
+        return ids;
+    }
+
+    private static Uri? EndpointUri(string? text) =>
+        text is null ? null
+        : Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri
+        : throw new UsageException($"--endpoint-url: `{text}` is not an http or https URL");
+}
