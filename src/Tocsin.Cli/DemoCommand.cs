@@ -28,7 +28,7 @@ internal static class DemoCommand
         {
             var scenario = Scenario.Builtin("demo-org");
             await using var emulator = await EmulatorHost.StartAsync(scenario, faults: null, port: 0, cancellationToken: cancellationToken);
-            var management = scenario.AccessKeys.First(key => key.AccountId == scenario.ManagementAccountId);
+            var management = DemoCredentials.ManagementKey(scenario);
             var standalone = scenario.StandaloneAccountIds.Order(StringComparer.Ordinal).ToList();
             console.Error.WriteLine($"Tocsin demo: the emulated organization of {scenario.AccountIds.Count} accounts at {emulator.Endpoint}, scanned from its management account {management.AccountId}.");
 
@@ -42,17 +42,15 @@ internal static class DemoCommand
                 ], [.. controls.Select(c => c.Id)], null, null, emulator.Endpoint.ToString(), new ReportDefaults(null, null, "never", null, null));
             var plan = new ScanPlan(config.Targets, controls, 8, emulator.Endpoint, null);
             // The emulated management account's key; nothing of the machine's own AWS set-up is read.
-            var environment = new Dictionary<string, string> { ["AWS_REGION"] = "us-east-1", ["AWS_EC2_METADATA_DISABLED"] = "true" };
-            var collector = new CollectorOptions { Environment = name => environment.GetValueOrDefault(name) };
-            var runner = new ScanRunner(collector, console, new Amazon.Runtime.BasicAWSCredentials(management.Id, management.Secret));
+            var runner = new ScanRunner(DemoCredentials.Collector(), console, DemoCredentials.For(emulator.Endpoint));
             var exit = await ScanCommand.RunAsync(parse, flags, config, runner, plan, console, cancellationToken);
-            console.Error.WriteLine(NextSteps(management.Id, emulator.Endpoint));
+            console.Error.WriteLine(NextSteps(emulator.Endpoint));
             return exit;
         });
         return command;
     }
 
-    private static string NextSteps(string managementKey, Uri endpoint) => $"""
+    private static string NextSteps(Uri endpoint) => $"""
 
         What to try next:
           tocsin demo --controls {SeedControl},root-account-usage
@@ -62,9 +60,8 @@ internal static class DemoCommand
           tocsin demo --mode literal
               the same organization judged by the regex the common checkers use: see which verdicts flip
           tocsin emulator --scenario demo-org --port 4566
-              keep the organization running, then scan it yourself (in another shell):
-              AWS_ACCESS_KEY_ID={managementKey} AWS_SECRET_ACCESS_KEY=<its secret in the demo-org scenario file> \
-                tocsin scan --org --role-name {OrganizationRole} --endpoint-url http://127.0.0.1:4566 --snapshot-out demo.json
+              keep the organization running, then scan it yourself (in another shell), with its management account's key:
+              tocsin scan {DemoCredentials.Flag} --org --role-name {OrganizationRole} --endpoint-url http://127.0.0.1:4566 --snapshot-out demo.json
               tocsin evaluate demo.json --format json
         (this run's endpoint was {endpoint}; it stops with the demo)
         """;

@@ -24,11 +24,12 @@ internal static class ScanCommand
         var concurrency = new Option<int?>("--concurrency") { Description = "Accounts and regions read at once (default 16)." };
         var endpoint = new Option<string?>("--endpoint-url") { Description = "Send every call to this endpoint (the Tocsin emulator, moto)." };
         var snapshotOut = new Option<string?>("--snapshot-out") { Description = "Save the collected inventory, for `tocsin evaluate`." };
+        var demoCredentials = new Option<bool>(DemoCredentials.Flag) { Description = "Sign with the demo organization's management-account key (`tocsin emulator --scenario demo-org`); only for a loopback --endpoint-url." };
         var configPath = new Option<string?>("--config") { Description = $"The scan file (default: {ScanConfigFile.DefaultName} in the working directory, if there is one)." };
         var flags = new ReportFlags();
         var command = new Command("scan", "Collect the chains from AWS, evaluate every control, and report.")
         {
-            profile, regions, organization, roleName, externalId, sessionName, accounts, concurrency, endpoint, snapshotOut, configPath,
+            profile, regions, organization, roleName, externalId, sessionName, accounts, concurrency, endpoint, snapshotOut, demoCredentials, configPath,
         };
         flags.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -47,7 +48,15 @@ internal static class ScanCommand
                 : [.. config.Targets.Select(t => t with { Regions = onlyRegions ?? t.Regions, SessionName = parse.GetValue(sessionName) ?? t.SessionName })];
             var plan = new ScanPlan(targets, flags.Controls(parse, config), parse.GetValue(concurrency) ?? config?.Concurrency ?? 16,
                 EndpointUri(parse.GetValue(endpoint) ?? config?.EndpointUrl), parse.GetValue(snapshotOut));
-            return await RunAsync(parse, flags, config, new ScanRunner(new CollectorOptions(), console), plan, console, cancellationToken);
+            if (parse.GetValue(demoCredentials) && parse.GetValue(profile) is not null)
+            {
+                throw new UsageException($"{DemoCredentials.Flag} and --profile name two different identities: give one");
+            }
+
+            var runner = parse.GetValue(demoCredentials)
+                ? new ScanRunner(DemoCredentials.Collector(), console, DemoCredentials.For(plan.EndpointUrl))
+                : new ScanRunner(new CollectorOptions(), console);
+            return await RunAsync(parse, flags, config, runner, plan, console, cancellationToken);
         });
         return command;
     }
