@@ -105,7 +105,12 @@ public sealed class DemoCredentialsTests : IAsyncLifetime
     {
         var run = CliRun.Of("demo", "--format", "json");
 
-        run.Error.ShouldContain("  tocsin scan --demo-credentials --org --role-name OrganizationAccountAccessRole --endpoint-url http://127.0.0.1:4566 --snapshot-out demo.json\n");
+        run.Error.ShouldContain("""
+
+              tocsin scan --demo-credentials --endpoint-url http://127.0.0.1:4566 \
+                --org --role-name OrganizationAccountAccessRole --snapshot-out demo.json
+
+            """);
         run.Error.ShouldNotContain("<");
         foreach (var key in _demo.AccessKeys)
         {
