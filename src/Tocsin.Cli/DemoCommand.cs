@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using Tocsin.Aws.Collection;
 using Tocsin.Cli.Configuration;
 using Tocsin.Cli.Scanning;
@@ -28,9 +29,9 @@ internal static class DemoCommand
         {
             var scenario = Scenario.Builtin("demo-org");
             await using var emulator = await EmulatorHost.StartAsync(scenario, faults: null, port: 0, cancellationToken: cancellationToken);
-            var management = scenario.AccessKeys.First(key => key.AccountId == scenario.ManagementAccountId);
+            var management = DemoCredentials.ManagementKey(scenario);
             var standalone = scenario.StandaloneAccountIds.Order(StringComparer.Ordinal).ToList();
-            console.Error.WriteLine($"Tocsin demo: the emulated organization of {scenario.AccountIds.Count} accounts at {emulator.Endpoint}, scanned from its management account {management.AccountId}.");
+            console.Error.WriteLine(WrappedText.Wrap($"Tocsin demo: the emulated organization of {scenario.AccountIds.Count} accounts at {emulator.Endpoint}, scanned from its management account {management.AccountId}.", console.Width));
 
             // The seed control unless --controls says otherwise: the demo organization is built around it.
             var controls = flags.HasControls(parse) ? flags.Controls(parse) : [ControlCatalog.Default.Find(SeedControl)!];
@@ -42,30 +43,46 @@ internal static class DemoCommand
                 ], [.. controls.Select(c => c.Id)], null, null, emulator.Endpoint.ToString(), new ReportDefaults(null, null, "never", null, null));
             var plan = new ScanPlan(config.Targets, controls, 8, emulator.Endpoint, null);
             // The emulated management account's key; nothing of the machine's own AWS set-up is read.
-            var environment = new Dictionary<string, string> { ["AWS_REGION"] = "us-east-1", ["AWS_EC2_METADATA_DISABLED"] = "true" };
-            var collector = new CollectorOptions { Environment = name => environment.GetValueOrDefault(name) };
-            var runner = new ScanRunner(collector, console, new Amazon.Runtime.BasicAWSCredentials(management.Id, management.Secret));
+            var runner = new ScanRunner(DemoCredentials.Collector(), console, DemoCredentials.For(emulator.Endpoint));
             var exit = await ScanCommand.RunAsync(parse, flags, config, runner, plan, console, cancellationToken);
-            console.Error.WriteLine(NextSteps(management.Id, emulator.Endpoint));
+            console.Error.WriteLine(NextSteps(emulator.Endpoint, console.Width));
             return exit;
         });
         return command;
     }
 
-    private static string NextSteps(string managementKey, Uri endpoint) => $"""
+    /// <summary>
+    /// What to try next, laid out in <paramref name="width"/> columns. Each command is a line (or a few joined by
+    /// <c>\</c>) of at most 80 columns that pastes into a shell as it is; the prose wraps.
+    /// </summary>
+    private static string NextSteps(Uri endpoint, int width)
+    {
+        (string[] Command, string Why)[] steps =
+        [
+            ([$"tocsin demo --controls {SeedControl},root-account-usage"],
+                "the same organization against the root-usage control too, which account 555555555555's tuned pattern leans on"),
+            ([$"tocsin pattern verdict --control {SeedControl} \\", """  '{ $.eventName = "ConsoleLogin" || $.additionalEventData.MFAUsed != "Yes" }'"""],
+                "why account 888888888888's pattern alerts on every sign-in, MFA or not"),
+            (["tocsin demo --mode literal"],
+                "the same organization judged by the regex the common checkers use: see which verdicts flip"),
+            (["tocsin emulator --scenario demo-org --port 4566"],
+                "keep the organization running, then scan it yourself in another shell, with its management account's key:"),
+            ([$"tocsin scan {DemoCredentials.Flag} --endpoint-url http://127.0.0.1:4566 \\", $"  --org --role-name {OrganizationRole} --snapshot-out demo.json"],
+                "reads the organization as `tocsin demo` did and saves what it read"),
+            (["tocsin evaluate demo.json --format json"],
+                "judges the saved organization again, without reading it"),
+        ];
+        var text = new StringBuilder("\nWhat to try next:\n");
+        foreach (var (command, why) in steps)
+        {
+            foreach (var line in command)
+            {
+                text.Append("  ").Append(line).Append('\n');
+            }
 
-        What to try next:
-          tocsin demo --controls {SeedControl},root-account-usage
-              the same organization against the root-usage control too, which account 555555555555's tuned pattern leans on
-          tocsin pattern verdict '{"{"} ($.eventName = "ConsoleLogin") || ($.additionalEventData.MFAUsed != "Yes") {"}"}' --control console-signin-without-mfa
-              why account 888888888888's pattern alerts on every sign-in, MFA or not
-          tocsin demo --mode literal
-              the same organization judged by the regex the common checkers use: see which verdicts flip
-          tocsin emulator --scenario demo-org --port 4566
-              keep the organization running, then scan it yourself (in another shell):
-              AWS_ACCESS_KEY_ID={managementKey} AWS_SECRET_ACCESS_KEY=<its secret in the demo-org scenario file> \
-                tocsin scan --org --role-name {OrganizationRole} --endpoint-url http://127.0.0.1:4566 --snapshot-out demo.json
-              tocsin evaluate demo.json --format json
-        (this run's endpoint was {endpoint}; it stops with the demo)
-        """;
+            text.Append(WrappedText.Wrap(why, width, indent: 6)).Append('\n');
+        }
+
+        return text.Append(WrappedText.Wrap($"(this run's endpoint was {endpoint}; it stops with the demo)", width)).ToString();
+    }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Tocsin.Aws.Collection;
 using Tocsin.Cli.Configuration;
 using Tocsin.Cli.Scanning;
 using Tocsin.Core.Inventory;
@@ -88,8 +87,9 @@ internal sealed class PlanFlags
             }
         }
 
-        var outcome = await new ScanRunner(new CollectorOptions(), console).RunAsync(scan.Plan(parse, config, controls), cancellationToken);
-        return outcome.FailedTargets.Count == outcome.Inventory.Accounts.Count && outcome.Inventory.Accounts.Count == 0 ? null : outcome.Inventory;
+        var scanPlan = scan.Plan(parse, config, controls);
+        var outcome = await scan.Runner(parse, scanPlan, console).RunAsync(scanPlan, cancellationToken);
+        return outcome.FailedTargets.Count == scanPlan.Targets.Count ? null : outcome.Inventory;
     }
 
     public RemediationPlan Build(ParseResult parse, ReportFlags judging, ScanConfig? config, CloudInventory inventory, IReadOnlyList<Core.Controls.Control> controls)

@@ -108,10 +108,7 @@ internal sealed class ReportFlags
 
     private static void Write(RunResult result, string format, string? output, CliConsole console)
     {
-        var terminal = output is null && !Console.IsOutputRedirected && ReferenceEquals(console.Out, Console.Out);
-        // A pseudo-terminal may report no width at all; lay the table out for 120 columns then.
-        var width = terminal && Console.WindowWidth > 0 ? Console.WindowWidth : 120;
-        var writer = ReportWriters.Create(format, terminal, width)!;
+        var writer = ReportWriters.Create(format, colour: output is null && console.OutIsTerminal, console.Width)!;
         if (output is null)
         {
             writer.Write(result, console.Out);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Tocsin.Aws.Collection;
 using Tocsin.Cli.Configuration;
 using Tocsin.Cli.Scanning;
 
@@ -22,7 +21,7 @@ internal static class ScanCommand
         {
             var config = scan.LoadConfig(parse);
             var plan = scan.Plan(parse, config, flags.Controls(parse, config));
-            return await RunAsync(parse, flags, config, new ScanRunner(new CollectorOptions(), console), plan, console, cancellationToken);
+            return await RunAsync(parse, flags, config, scan.Runner(parse, plan, console), plan, console, cancellationToken);
         });
         return command;
     }

@@ -6,10 +6,11 @@ public static class ReportWriters
     public static IReadOnlyList<string> Formats { get; } = ["text", "json"];
 
     /// <summary>The writer for <paramref name="format"/>, or null when the format is not one of <see cref="Formats"/>.</summary>
-    /// <param name="terminal">True when the output is a terminal: the text report is then coloured and fitted to <paramref name="terminalWidth"/>.</param>
-    public static IReportWriter? Create(string format, bool terminal = false, int terminalWidth = 120) => format switch
+    /// <param name="colour">True when the output is a terminal: the text report is then coloured.</param>
+    /// <param name="width">Columns the text report is laid out in: no line is longer.</param>
+    public static IReportWriter? Create(string format, bool colour = false, int width = TextReportWriter.DefaultWidth) => format switch
     {
-        "text" => terminal ? new TextReportWriter(colour: true, width: terminalWidth) : new TextReportWriter(),
+        "text" => new TextReportWriter(colour, width),
         "json" => new JsonReportWriter(),
         _ => null,
     };

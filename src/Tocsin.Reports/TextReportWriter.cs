@@ -8,10 +8,13 @@ namespace Tocsin.Reports;
 /// and any expired exceptions. Colour only when writing to a terminal; plain text otherwise.
 /// </summary>
 /// <param name="colour">True when the output is a terminal that shows colour.</param>
-/// <param name="width">Columns to lay the table out in (a terminal's width); by default rows never wrap, so each finding stays on one line for grep.</param>
-public sealed class TextReportWriter(bool colour = false, int width = TextReportWriter.Unwrapped) : IReportWriter
+/// <param name="width">
+/// Columns to lay the report out in (a terminal's width, or 120 in a pipe or file): no line is longer, the table's
+/// rule is as wide as the table, and a long finding wraps inside its cell.
+/// </param>
+public sealed class TextReportWriter(bool colour = false, int width = TextReportWriter.DefaultWidth) : IReportWriter
 {
-    private const int Unwrapped = 10_000;
+    public const int DefaultWidth = 120;
 
     public string Format => "text";
 

@@ -1,22 +1,21 @@
 namespace Tocsin.Tests;
 
-/// <summary>Finds files of the repository and of the shared folder laid beside it, from a test's output folder.</summary>
+/// <summary>Finds files of the repository from a test's output folder; nothing outside the repository is read.</summary>
 public static class RepositoryFiles
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The conformance suite of the pattern language, kept in the shared folder next to the repository.</summary>
-    public static string ConformanceCases => Shared("filter-patterns", "cases.jsonl");
+    /// <summary>The conformance suite of the pattern language (tests/fixtures/filter-patterns, see the README there).</summary>
+    public static string ConformanceCases => Fixture("filter-patterns", "cases.jsonl");
 
     /// <summary>A fixture snapshot of tests/fixtures/snapshots (see the README there for what each one breaks).</summary>
-    public static string Snapshot(string name) => Path.Combine(Root, "tests", "fixtures", "snapshots", name + ".json");
+    public static string Snapshot(string name) => Fixture("snapshots", name + ".json");
 
-    public static string Shared(params string[] parts)
+    /// <summary>A file under tests/fixtures, which must exist.</summary>
+    public static string Fixture(params string[] parts)
     {
-        var path = Path.Combine([Path.GetDirectoryName(Root)!, "shared", .. parts]);
-        return File.Exists(path)
-            ? path
-            : throw new FileNotFoundException($"the shared file {path} is missing: the repository must be checked out beside the shared folder");
+        var path = Path.Combine([Root, "tests", "fixtures", .. parts]);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"the fixture {path} is missing from the repository");
     }
 
     private static string FindRoot()

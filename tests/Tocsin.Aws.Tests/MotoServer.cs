@@ -6,7 +6,8 @@ namespace Tocsin.Aws.Tests;
 
 /// <summary>
 /// moto's AWS server (<c>python3 -m moto.server</c>) on 127.0.0.1 and a free port, started for a test class and
-/// stopped with it. Ready when it prints the address it serves; reset to empty between tests.
+/// stopped with it. Ready when it prints the address it serves; reset to empty between tests. Without python3, boto3
+/// and moto it does not start, and each test skips (fails under CI) through <see cref="RequiredTool.Moto"/>.
 /// </summary>
 public sealed class MotoServer : IAsyncLifetime
 {
@@ -16,6 +17,11 @@ public sealed class MotoServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (!RequiredTool.HasPythonModules("boto3", "moto"))
+        {
+            return;
+        }
+
         var port = FreePort();
         Endpoint = new Uri($"http://127.0.0.1:{port}/");
         var start = new ProcessStartInfo("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])

@@ -14,7 +14,7 @@ public sealed class AwsCliRemediationTests(DefaultScenarioFixture fixture) : ICl
         return result.Output.Trim().Length == 0 ? new JsonObject() : JsonNode.Parse(result.Output)!;
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_seed_remediation_commands_create_a_chain_the_describe_calls_read_back()
     {
         await Aws("logs", "create-log-group", "--log-group-name", "CloudTrail/DefaultLogGroup");
@@ -41,7 +41,7 @@ public sealed class AwsCliRemediationTests(DefaultScenarioFixture fixture) : ICl
         subscription["SubscriptionArn"]!.GetValue<string>().ShouldBe("PendingConfirmation");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Setting_an_alarm_state_shows_in_describe_alarms()
     {
         await Aws("cloudwatch", "put-metric-alarm", "--alarm-name", "state-check", "--metric-name", "M", "--namespace", "N",
@@ -51,7 +51,7 @@ public sealed class AwsCliRemediationTests(DefaultScenarioFixture fixture) : ICl
         (alarm["StateValue"]!.GetValue<string>(), alarm["StateReason"]!.GetValue<string>()).ShouldBe(("ALARM", "drill"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Deleting_an_alarm_that_does_not_exist_is_ResourceNotFound()
     {
         var result = await fixture.AwsAsync("testing", "testing", "cloudwatch", "delete-alarms", "--alarm-names", "never-created");
@@ -59,7 +59,7 @@ public sealed class AwsCliRemediationTests(DefaultScenarioFixture fixture) : ICl
         result.Error.ShouldContain("(ResourceNotFound)");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_operation_the_emulator_does_not_serve_is_refused_by_name()
     {
         var result = await fixture.AwsAsync("testing", "testing", "logs", "describe-log-streams", "--log-group-name", "any");
@@ -68,7 +68,7 @@ public sealed class AwsCliRemediationTests(DefaultScenarioFixture fixture) : ICl
         result.Error.ShouldContain("DescribeLogStreams");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Describe_regions_lists_the_regions_the_account_may_use()
     {
         var regions = (await Aws("ec2", "describe-regions"))["Regions"]!.AsArray().Select(r => r!["RegionName"]!.GetValue<string>()).ToList();

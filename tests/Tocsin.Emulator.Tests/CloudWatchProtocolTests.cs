@@ -22,7 +22,7 @@ public sealed class CloudWatchProtocolTests(DefaultScenarioFixture fixture) : IC
 
         """;
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("query")]
     [InlineData("json")]
     [InlineData("smithy-rpc-v2-cbor")]
@@ -43,7 +43,7 @@ public sealed class CloudWatchProtocolTests(DefaultScenarioFixture fixture) : IC
         result["updated"]!.GetValue<int>().ShouldBe(DateTime.UtcNow.Year);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("query")]
     [InlineData("json")]
     [InlineData("smithy-rpc-v2-cbor")]

@@ -39,31 +39,31 @@ public sealed class FaultInjectionTests(FaultyScenarioFixture fixture) : IClassF
         return (result["code"]?.GetValue<string>(), result["status"]!.GetValue<int>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_throttled_call_gets_the_services_throttling_error()
     {
         (await Call("logs", "describe_log_groups()")).ShouldBe(("ThrottlingException", 400));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_server_error_is_a_500_the_client_sees_as_InternalFailure()
     {
         (await Call("cloudwatch", "describe_alarms()")).ShouldBe(("InternalFailure", 500));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_access_denied_rule_refuses_the_call()
     {
         (await Call("cloudtrail", "get_event_selectors(TrailName='any')")).Code.ShouldBe("AccessDeniedException");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_disabled_region_refuses_credentials_as_AWS_does_for_regions_not_opted_in()
     {
         (await Call("sns", "list_topics()", region: "ap-east-1")).Code.ShouldBe("InvalidClientTokenId");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_timed_out_call_ends_with_the_connection_dropped_and_no_reply()
     {
         var result = await fixture.Boto3Async("""
@@ -78,7 +78,7 @@ public sealed class FaultInjectionTests(FaultyScenarioFixture fixture) : IClassF
         result["error"]!.GetValue<string>().ShouldBe("ConnectionClosedError");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Calls_outside_the_rules_are_served_normally()
     {
         (await Call("sns", "list_topics()")).ShouldBe((null, 200));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tocsin.Aws.Collection;
 using Tocsin.Cli.Configuration;
 using Tocsin.Core.Controls;
 using Tocsin.Core.Yaml;
@@ -21,11 +22,12 @@ internal sealed class ScanFlags
     private readonly Option<int?> _concurrency = new("--concurrency") { Description = "Accounts and regions read at once (default 16)." };
     private readonly Option<string?> _endpoint = new("--endpoint-url") { Description = "Send every call to this endpoint (the Tocsin emulator, moto)." };
     private readonly Option<string?> _snapshotOut = new("--snapshot-out") { Description = "Save the collected inventory, for `tocsin evaluate`." };
+    private readonly Option<bool> _demoCredentials = new(DemoCredentials.Flag) { Description = "Sign with the demo organization's management-account key (`tocsin emulator --scenario demo-org`); only for a loopback --endpoint-url." };
     private readonly Option<string?> _configPath = new("--config") { Description = $"The scan file (default: {ScanConfigFile.DefaultName} in the working directory, if there is one)." };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _profile, _regions, _organization, _roleName, _externalId, _sessionName, _accounts, _concurrency, _endpoint, _snapshotOut, _configPath })
+        foreach (var option in new Option[] { _profile, _regions, _organization, _roleName, _externalId, _sessionName, _accounts, _concurrency, _endpoint, _snapshotOut, _demoCredentials, _configPath })
         {
             command.Options.Add(option);
         }
@@ -70,9 +72,25 @@ internal sealed class ScanFlags
             EndpointUri(parse.GetValue(_endpoint) ?? config?.EndpointUrl), parse.GetValue(_snapshotOut));
     }
 
+    /// <summary>What collects the plan: the usual credential chain, or the demo organization's key with <c>--demo-credentials</c>.</summary>
+    public ScanRunner Runner(ParseResult parse, ScanPlan plan, CliConsole console)
+    {
+        if (!parse.GetValue(_demoCredentials))
+        {
+            return new ScanRunner(new CollectorOptions(), console);
+        }
+
+        if (parse.GetValue(_profile) is not null)
+        {
+            throw new UsageException($"{DemoCredentials.Flag} and --profile name two different identities: give one");
+        }
+
+        return new ScanRunner(DemoCredentials.Collector(), console, DemoCredentials.For(plan.EndpointUrl));
+    }
+
     /// <summary>Whether any flag that names what to scan was given (a command that can also read a snapshot refuses both).</summary>
     public bool AnyGiven(ParseResult parse) =>
-        new Option[] { _profile, _regions, _organization, _roleName, _externalId, _accounts, _endpoint, _configPath }.Any(option => parse.GetResult(option) is { Implicit: false });
+        new Option[] { _profile, _regions, _organization, _roleName, _externalId, _accounts, _endpoint, _demoCredentials, _configPath }.Any(option => parse.GetResult(option) is { Implicit: false });
 
     private static IReadOnlyList<string>? SplitAccounts(string? list)
     {

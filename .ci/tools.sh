@@ -1,0 +1,17 @@
+# The programs the interoperability tests drive besides the .NET SDK; sourced by test.sh and .ci/run.
+# missing_tools prints one line per missing tool: its Debian package (- when Debian has none), what it is for,
+# and how to get it.
+missing_tools() {
+  python3 -c 'import boto3' >/dev/null 2>&1 ||
+    echo "python3-boto3|python3 with boto3, for the emulator's boto3 tests|apt-get install python3-boto3"
+  python3 -c 'import moto' >/dev/null 2>&1 ||
+    echo "-|python3 with moto, for the scans of a moto server|pip install 'moto[server]' (not in Debian 12's packages)"
+  command -v aws >/dev/null 2>&1 ||
+    echo "awscli|the AWS CLI, for the emulator's AWS CLI tests|apt-get install awscli"
+  command -v terraform >/dev/null 2>&1 ||
+    echo "-|terraform, for the emulator's Terraform test|HashiCorp's terraform release on PATH (not in Debian's packages)"
+  [ -d /opt/tf-plugins ] ||
+    echo "-|the Terraform AWS provider mirror /opt/tf-plugins, for the same test|terraform providers mirror /opt/tf-plugins"
+  command -v script >/dev/null 2>&1 ||
+    echo "bsdutils|script, for the test of the demo in an 80-column terminal|apt-get install bsdutils"
+}
