@@ -11,16 +11,11 @@ namespace Tocsin.Remediation.Tests;
 /// <summary>Plans the template tests render: from each fixture snapshot, or built step by step.</summary>
 internal static class CloudFormationPlans
 {
-    public static TheoryData<string> Fixtures()
-    {
-        var names = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "tests", "fixtures", "snapshots"), "*.json").Order(StringComparer.Ordinal))
-        {
-            names.Add(Path.GetFileNameWithoutExtension(file));
-        }
+    /// <summary>The name of every fixture snapshot.</summary>
+    public static IReadOnlyList<string> Fixtures() =>
+        [.. Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "tests", "fixtures", "snapshots"), "*.json").Order(StringComparer.Ordinal).Select(f => Path.GetFileNameWithoutExtension(f))];
 
-        return names;
-    }
+    public static TheoryData<string> FixtureNames() => [.. Fixtures()];
 
     public static RemediationPlan FromFixture(string name, NotifyEndpoint? notify = null)
     {

@@ -30,7 +30,7 @@ public sealed class ScpRendererTests
     }
 
     [Theory]
-    [MemberData(nameof(CloudFormationPlans.Fixtures), MemberType = typeof(CloudFormationPlans))]
+    [MemberData(nameof(CloudFormationPlans.FixtureNames), MemberType = typeof(CloudFormationPlans))]
     public void Every_scp_is_minified_json_within_5120_characters_of_deny_statements_that_exempt_the_admin_and_stackset_roles(string fixture)
     {
         var policy = Render(CloudFormationPlans.FromFixture(fixture));
