@@ -12,6 +12,8 @@ missing_tools() {
     echo "-|terraform, for the emulator's Terraform test|HashiCorp's terraform release on PATH (not in Debian's packages)"
   [ -d /opt/tf-plugins ] ||
     echo "-|the Terraform AWS provider mirror /opt/tf-plugins, for the same test|terraform providers mirror /opt/tf-plugins"
+  command -v cfn-lint >/dev/null 2>&1 ||
+    echo "-|cfn-lint, for the tests of the CloudFormation, StackSet and conformance-pack plans|pip install cfn-lint (not in Debian 12's packages)"
   command -v script >/dev/null 2>&1 ||
     echo "bsdutils|script, for the test of the demo in an 80-column terminal|apt-get install bsdutils"
 }

@@ -135,20 +135,37 @@ internal sealed class PlanFlags
         var options = new RenderOptions(parse.GetValue(_adminRoleArn));
         if (parse.GetValue(_output) is not { } output)
         {
-            renderer.Write(plan, options, console.Out);
+            // Written whole before anything reaches the console, so a format that cannot be written prints nothing.
+            using var text = new StringWriter();
+            Render(renderer, plan, options, text);
+            console.Out.Write(text.ToString());
             console.Out.WriteLine();
             return;
         }
 
         try
         {
+            using var text = new StringWriter();
+            Render(renderer, plan, options, text);
             using var file = new StreamWriter(output);
-            renderer.Write(plan, options, file);
+            file.Write(text.ToString());
             file.WriteLine();
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             throw new UsageException($"{output}: cannot write the plan: {error.Message}");
+        }
+    }
+
+    private static void Render(IPlanRenderer renderer, RemediationPlan plan, RenderOptions options, TextWriter output)
+    {
+        try
+        {
+            renderer.Write(plan, options, output);
+        }
+        catch (PlanRenderException cannot)
+        {
+            throw new UsageException(cannot.Message);
         }
     }
 }

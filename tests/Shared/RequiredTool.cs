@@ -27,6 +27,9 @@ public static class RequiredTool
     /// <summary>The AWS CLI (Debian's awscli).</summary>
     public static string AwsCli() => Program("aws", "apt-get install awscli");
 
+    /// <summary>cfn-lint, which lints the CloudFormation templates remediation writes (Python's package; Debian 12 has none).</summary>
+    public static string CfnLint() => Program("cfn-lint", "pip install cfn-lint (not in Debian 12's packages; optional outside CI)");
+
     /// <summary>terraform, which Debian does not package, and the local mirror of its AWS provider.</summary>
     public static string Terraform(string providerMirror)
     {

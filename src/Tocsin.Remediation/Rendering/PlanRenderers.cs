@@ -7,6 +7,10 @@ public static class PlanRenderers
     [
         new TextPlanRenderer(),
         new JsonPlanRenderer(),
+        new CloudFormationRenderer(),
+        new StackSetRenderer(),
+        new ConformancePackRenderer(),
+        new ScpRenderer(),
     ];
 
     public static IReadOnlyList<string> Formats { get; } = [.. All.Select(r => r.Format)];
