@@ -100,6 +100,14 @@ public sealed class PlannerTests
     }
 
     [Fact]
+    public void An_alarm_that_notifies_a_missing_topic_notifies_a_topic_with_a_subscriber_instead()
+    {
+        var alarm = FixturePlans.Plan("topic-missing", Email).Steps.OfType<PutAlarm>().ShouldHaveSingleItem();
+
+        alarm.Settings.AlarmActions.ShouldHaveSingleItem().ShouldEndWith(":tocsin-cis-alarms");
+    }
+
+    [Fact]
     public void A_topic_policy_grant_keeps_every_statement_the_topic_already_had()
     {
         var inventory = FixturePlans.Load("good");
@@ -194,6 +202,36 @@ public sealed class PlannerTests
         var filter = plan.Steps.OfType<PutMetricFilter>().ShouldHaveSingleItem();
         filter.Pattern.ShouldBe(FixturePlans.Seed.AcceptedVariants.Single(v => v.Name == "cis-strict").Pattern);
         plan.Warnings.ShouldHaveSingleItem().ShouldContain("root-no-mfa is left to root-account-usage, which this plan does not check");
+    }
+
+    [Fact]
+    public void Lists_a_live_scan_left_unread_because_no_chain_reached_them_hold_what_the_plan_creates()
+    {
+        var unread = WithRegion(FixturePlans.Load("trail-no-cloudwatch-logs"), region => region with
+        {
+            MetricFilters = Observed.Unknown<IReadOnlyList<MetricFilter>>(UnknownReason.NotCollected, "no trail delivers here"),
+            Alarms = Observed.Unknown<IReadOnlyList<Alarm>>(UnknownReason.NotCollected, "no filter on a trail's log group"),
+            Topics = Observed.Unknown<IReadOnlyList<Topic>>(UnknownReason.NotCollected, "no alarm notifies a topic"),
+        });
+
+        var plan = FixturePlans.Plan(unread, new PlanOptions(Notify: new NotifyEndpoint("sqs", "arn:aws:sqs:us-east-1:111111111111:alerts")));
+
+        plan.Fixes.ShouldHaveSingleItem().After.ShouldBe("pass", plan.Fixes[0].Note);
+        plan.Steps.OfType<CreateTopic>().ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void Lists_that_could_not_be_read_stay_unknown_and_the_plan_says_the_outcome_cannot_be_decided()
+    {
+        var denied = WithRegion(FixturePlans.Load("no-metric-filter"), region => region with
+        {
+            Alarms = Observed.Unknown<IReadOnlyList<Alarm>>(UnknownReason.AccessDenied, "cloudwatch:DescribeAlarms"),
+        });
+
+        var fix = FixturePlans.Plan(denied, Email).Fixes.ShouldHaveSingleItem();
+
+        fix.After.ShouldBe("still-fails");
+        fix.Note!.ShouldContain("cannot be decided");
     }
 
     [Fact]

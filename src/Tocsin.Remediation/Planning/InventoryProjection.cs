@@ -14,6 +14,7 @@ internal static class InventoryProjection
         CreateTrail create => InRegion(inventory, step, region => region with
         {
             Trails = Add(region.Trails, NewTrail(create, step)),
+            MetricFilters = Collected(region.MetricFilters),
         }),
         StartLogging start => MapTrails(inventory, start.TrailArn, trail => trail with { IsLogging = true }),
         MakeTrailMultiRegion multi => MapTrails(inventory, multi.TrailArn, trail => trail with { IsMultiRegion = true }),
@@ -25,12 +26,16 @@ internal static class InventoryProjection
         CreateLogGroup group => InRegion(inventory, step, region => region with
         {
             LogGroups = Add(region.LogGroups, new LogGroup(group.LogGroupArn, group.LogGroupName)),
+            MetricFilters = Collected(region.MetricFilters),
         }),
-        DeliverTrailToLogs deliver => MapTrails(inventory, deliver.TrailArn, trail => trail with
-        {
-            CloudWatchLogsLogGroupArn = Observed.Known<string?>(deliver.LogGroupArn),
-            CloudWatchLogsRoleArn = Observed.Known<string?>(deliver.RoleArn),
-        }),
+        DeliverTrailToLogs deliver => InRegion(
+            MapTrails(inventory, deliver.TrailArn, trail => trail with
+            {
+                CloudWatchLogsLogGroupArn = Observed.Known<string?>(deliver.LogGroupArn),
+                CloudWatchLogsRoleArn = Observed.Known<string?>(deliver.RoleArn),
+            }),
+            step,
+            region => region with { MetricFilters = Collected(region.MetricFilters) }),
         PutMetricFilter filter => InRegion(inventory, step, region => region with
         {
             MetricFilters = Replace(region.MetricFilters, f => f.LogGroupName == filter.LogGroupName && f.Name == filter.FilterName, new MetricFilter(
@@ -38,6 +43,7 @@ internal static class InventoryProjection
                 filter.FilterName,
                 Observed.Known(filter.Pattern),
                 Observed.Known<IReadOnlyList<MetricTransformation>>([new MetricTransformation(filter.MetricName, filter.MetricNamespace, "1", null, [])]))),
+            Alarms = Collected(region.Alarms),
         }),
         CreateTopic topic => InRegion(inventory, step, region => region with
         {
@@ -160,9 +166,20 @@ internal static class InventoryProjection
         })],
     };
 
+    /// <summary>
+    /// The list with the item added. A list the scan left unread because nothing in the chain needed it yet (no
+    /// filter on the trail's log group, so no alarms read) holds, as far as the new chain goes, what the plan puts
+    /// there; a list that could not be read (access denied, throttled) stays unknown.
+    /// </summary>
     private static Observed<IReadOnlyList<T>> Add<T>(Observed<IReadOnlyList<T>> list, T item) =>
-        list.Select(items => (IReadOnlyList<T>)[.. items, item]);
+        Replace(list, _ => false, item);
+
+    /// <summary>A list the scan left unread because no chain reached it: once the plan leads a chain there, it holds what the plan puts there.</summary>
+    private static Observed<IReadOnlyList<T>> Collected<T>(Observed<IReadOnlyList<T>> list) =>
+        list.Unknown is { Reason: UnknownReason.NotCollected } ? Observed.Known<IReadOnlyList<T>>([]) : list;
 
     private static Observed<IReadOnlyList<T>> Replace<T>(Observed<IReadOnlyList<T>> list, Func<T, bool> same, T item) =>
-        list.Select(items => (IReadOnlyList<T>)[.. items.Where(i => !same(i)), item]);
+        list.Unknown is { Reason: UnknownReason.NotCollected }
+            ? Observed.Known<IReadOnlyList<T>>([item])
+            : list.Select(items => (IReadOnlyList<T>)[.. items.Where(i => !same(i)), item]);
 }

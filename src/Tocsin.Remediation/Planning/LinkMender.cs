@@ -221,8 +221,10 @@ internal sealed class LinkMender(PlanState state)
             return [];
         }
 
+        // The evidence of topic-missing stops before the topic, so the missing topics are the alarm's SNS actions that do not exist.
+        var missing = settings.AlarmActions.Where(a => a == missingTopic || (a.Split(':') is [_, _, "sns", ..] && IsKnownAbsent(a))).ToHashSet(StringComparer.Ordinal);
         var (topicSteps, topicArn) = Topic(group.AccountId, group.Region, exclude: missingTopic, reason);
-        var actions = settings.AlarmActions.Where(a => a != missingTopic && a != topicArn).Take(4).Append(topicArn).ToList();
+        var actions = settings.AlarmActions.Where(a => !missing.Contains(a) && a != topicArn).Take(4).Append(topicArn).ToList();
         return [.. topicSteps, new PutAlarm(settings with { AlarmActions = actions }, Exists: true, control.Id) { AccountId = group.AccountId, Region = group.Region, Reason = reason }];
     }
 
@@ -372,6 +374,14 @@ internal sealed class LinkMender(PlanState state)
             .ThenBy(t => t.Arn, StringComparer.Ordinal)
             .Select(t => t.Arn)
             .FirstOrDefault();
+    }
+
+    /// <summary>True when the topic's account and region were read and it is not there.</summary>
+    private bool IsKnownAbsent(string topicArn)
+    {
+        var (account, region) = TopicPlace(topicArn);
+        var topics = state.Inventory.FindAccount(account)?.FindRegion(region)?.Topics;
+        return topics is not null && topics.TryGetValue(out var list) && list.All(t => t.Arn != topicArn);
     }
 
     private Topic? FindTopic(string topicArn)
