@@ -7,6 +7,8 @@ public static class PlanRenderers
     [
         new TextPlanRenderer(),
         new JsonPlanRenderer(),
+        new CliScriptRenderer(),
+        new TerraformRenderer(),
     ];
 
     public static IReadOnlyList<string> Formats { get; } = [.. All.Select(r => r.Format)];
