@@ -89,7 +89,8 @@ public sealed class CliScriptInjectionTests : IDisposable
         alarms.Select(a => a["AlarmName"]!.GetValue<string>()).ShouldBe([CliScriptHostilePlan.Name("alarm"), CliScriptHostilePlan.Name("old-alarm")]);
         alarms.ShouldAllBe(a => a["Dimensions"]![0]!["Value"]!.GetValue<string>() == CliScriptHostilePlan.Hostile);
         Input(calls, "subscribe")["Endpoint"]!.GetValue<string>().ShouldBe("https://example.com/" + CliScriptHostilePlan.Hostile);
-        Input(calls, "set-topic-attributes")["AttributeValue"]!.GetValue<string>().ShouldBe(CliScriptHostilePlan.Policy("topic"));
+        calls.Where(c => c.Contains("set-topic-attributes")).Select(c => JsonNode.Parse(c[Array.IndexOf(c, "--cli-input-json") + 1])!)
+            .Single(i => i["AttributeName"]!.GetValue<string>() == "Policy")["AttributeValue"]!.GetValue<string>().ShouldBe(CliScriptHostilePlan.Policy("topic"));
         Input(calls, "put-event-selectors")["AdvancedEventSelectors"]![0]!["FieldSelectors"]![1]!["NotEquals"]![0]!.GetValue<string>().ShouldBe(CliScriptHostilePlan.Hostile);
         Input(calls, "create-trail")["Name"]!.GetValue<string>().ShouldBe(CliScriptHostilePlan.Name("trail"));
         Input(calls, "create-log-group")["logGroupName"]!.GetValue<string>().ShouldBe(CliScriptHostilePlan.Name("group"));
