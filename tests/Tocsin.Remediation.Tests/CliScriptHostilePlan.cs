@@ -18,45 +18,60 @@ public static class CliScriptHostilePlan
 
     public static string Name(string what) => $"{what}-{Hostile}";
 
-    public static string TopicArn => $"arn:aws:sns:{Region}:{Account}:{Name("topic")}";
+    private static string TopicArnOf(Func<string, string> v) => $"arn:aws:sns:{Region}:{Account}:{v("topic")}";
 
     public static string AlarmPattern => "{ ($.eventName = \"ConsoleLogin\") && ($.userIdentity.arn = \"" + Hostile + "\") }";
 
     /// <summary>One step of every kind.</summary>
-    public static RemediationPlan EveryStep() => Plan(
+    public static RemediationPlan EveryStep(bool forTerraform = false)
+    {
+        var v = Names(forTerraform);
+        var topicArn = TopicArnOf(v);
+        return Plan(
     [
-        new CreateTrailBucket(Name("bucket"), Policy("bucket")) { AccountId = Account, Region = Region, Reason = ReasonCode.NoTrail },
-        new CreateLogDeliveryRole(Name("role"), $"arn:aws:iam::{Account}:role/{Name("role")}", Policy("trust"), Name("role-policy"), Policy("role")) { AccountId = Account, Region = Region, Reason = ReasonCode.NoTrail },
-        new CreateTrail(Name("trail"), $"arn:aws:cloudtrail:{Region}:{Account}:trail/{Name("trail")}", Name("bucket"), $"arn:aws:logs:{Region}:{Account}:log-group:{Name("group")}:*", $"arn:aws:iam::{Account}:role/{Name("role")}") { AccountId = Account, Region = Region, Reason = ReasonCode.NoTrail },
-        new StartLogging(Name("old-trail"), $"arn:aws:cloudtrail:{Region}:{Account}:trail/{Name("old-trail")}") { AccountId = Account, Region = Region, Reason = ReasonCode.TrailNotLogging },
-        new MakeTrailMultiRegion(Name("old-trail"), $"arn:aws:cloudtrail:{Region}:{Account}:trail/{Name("old-trail")}") { AccountId = Account, Region = Region, Reason = ReasonCode.TrailNotMultiRegion },
-        new RecordManagementEvents(Name("old-trail"), $"arn:aws:cloudtrail:{Region}:{Account}:trail/{Name("old-trail")}", null,
+        new CreateTrailBucket(v("bucket"), Policy("bucket")) { AccountId = Account, Region = Region, Reason = ReasonCode.NoTrail },
+        new CreateLogDeliveryRole(v("role"), $"arn:aws:iam::{Account}:role/{v("role")}", Policy("trust"), v("role-policy"), Policy("role")) { AccountId = Account, Region = Region, Reason = ReasonCode.NoTrail },
+        new CreateTrail(v("trail"), $"arn:aws:cloudtrail:{Region}:{Account}:trail/{v("trail")}", v("bucket"), $"arn:aws:logs:{Region}:{Account}:log-group:{v("group")}:*", $"arn:aws:iam::{Account}:role/{v("role")}") { AccountId = Account, Region = Region, Reason = ReasonCode.NoTrail },
+        new StartLogging(v("old-trail"), $"arn:aws:cloudtrail:{Region}:{Account}:trail/{v("old-trail")}") { AccountId = Account, Region = Region, Reason = ReasonCode.TrailNotLogging },
+        new MakeTrailMultiRegion(v("old-trail"), $"arn:aws:cloudtrail:{Region}:{Account}:trail/{v("old-trail")}") { AccountId = Account, Region = Region, Reason = ReasonCode.TrailNotMultiRegion },
+        new RecordManagementEvents(v("old-trail"), $"arn:aws:cloudtrail:{Region}:{Account}:trail/{v("old-trail")}", null,
             [new AdvancedEventSelector(Name("selector"), [new AdvancedFieldSelector("eventCategory", ["Management"], [], [], [], [], []), new AdvancedFieldSelector("eventSource", [], [], [], [Hostile], [], [])])]) { AccountId = Account, Region = Region, Reason = ReasonCode.NoManagementEvents },
-        new DeliverTrailToLogs(Name("old-trail"), $"arn:aws:cloudtrail:{Region}:{Account}:trail/{Name("old-trail")}", $"arn:aws:logs:{Region}:{Account}:log-group:{Name("group")}:*", $"arn:aws:iam::{Account}:role/{Name("role")}") { AccountId = Account, Region = Region, Reason = ReasonCode.TrailNoCloudWatchLogs },
-        .. CreatesOnlySteps(),
-        new AllowCloudWatchToUseKey(Name("key"), TopicArn, Policy("statement"), Policy("key")) { AccountId = Account, Region = Region, Reason = ReasonCode.TopicKeyDeniesCloudWatch },
-        new EncryptTopicWithNewKey(TopicArn, "alias/tocsin-alarms", Policy("new-key")) { AccountId = Account, Region = Region, Reason = ReasonCode.TopicKeyDeniesCloudWatch },
-        new PutAlarm(Alarm(Name("old-alarm")), Exists: true, "console-signin-without-mfa") { AccountId = Account, Region = Region, Reason = ReasonCode.AlarmNoAction },
+        new DeliverTrailToLogs(v("old-trail"), $"arn:aws:cloudtrail:{Region}:{Account}:trail/{v("old-trail")}", $"arn:aws:logs:{Region}:{Account}:log-group:{v("group")}:*", $"arn:aws:iam::{Account}:role/{v("role")}") { AccountId = Account, Region = Region, Reason = ReasonCode.TrailNoCloudWatchLogs },
+        .. CreatesOnlySteps(v),
+        new AllowCloudWatchToUseKey(Name("key"), topicArn, Policy("statement"), Policy("key")) { AccountId = Account, Region = Region, Reason = ReasonCode.TopicKeyDeniesCloudWatch },
+        new EncryptTopicWithNewKey(topicArn, "alias/tocsin-alarms", Policy("new-key")) { AccountId = Account, Region = Region, Reason = ReasonCode.TopicKeyDeniesCloudWatch },
+        new PutAlarm(Alarm(Name("old-alarm"), v), Exists: true, "console-signin-without-mfa") { AccountId = Account, Region = Region, Reason = ReasonCode.AlarmNoAction },
         new EnableAlarmActions(Name("other-alarm"), $"arn:aws:cloudwatch:{Region}:{Account}:alarm:{Name("other-alarm")}") { AccountId = Account, Region = Region, Reason = ReasonCode.AlarmActionsDisabled },
-        new ManualStep(Name("confirm"), TopicArn) { AccountId = Account, Region = Region, Reason = ReasonCode.NoConfirmedSubscription },
+        new ManualStep(Name("confirm"), topicArn) { AccountId = Account, Region = Region, Reason = ReasonCode.NoConfirmedSubscription },
     ]);
+    }
+
+    /// <summary>
+    /// The names Terraform's AWS provider checks against AWS's naming rules (log group, role, bucket, trail, topic,
+    /// metric) stay plain for Terraform; the hostile text goes where the provider takes any text.
+    /// </summary>
+    private static Func<string, string> Names(bool forTerraform) => forTerraform ? what => $"{what}-plain" : Name;
 
     /// <summary>Only steps that make new things, so Terraform can plan them without reading anything that exists.</summary>
-    public static RemediationPlan CreatesOnly() => Plan(CreatesOnlySteps());
+    public static RemediationPlan CreatesOnly(bool forTerraform = false) => Plan(CreatesOnlySteps(Names(forTerraform)));
 
-    private static List<PlanStep> CreatesOnlySteps() =>
+    private static List<PlanStep> CreatesOnlySteps(Func<string, string> V)
+    {
+        var topicArn = TopicArnOf(V);
+        return
     [
-        new CreateLogGroup(Name("group"), $"arn:aws:logs:{Region}:{Account}:log-group:{Name("group")}") { AccountId = Account, Region = Region, Reason = ReasonCode.NoTrail },
-        new PutMetricFilter("console-signin-without-mfa", Name("group"), Name("filter"), AlarmPattern, Name("metric"), Name("namespace"), Warning: Name("warning")) { AccountId = Account, Region = Region, Reason = ReasonCode.NoMetricFilter },
-        new CreateTopic(Name("topic"), TopicArn) { AccountId = Account, Region = Region, Reason = ReasonCode.TopicMissing },
-        new AllowCloudWatchToPublish(TopicArn, Policy("statement"), Policy("topic")) { AccountId = Account, Region = Region, Reason = ReasonCode.TopicPolicyDeniesCloudWatch },
-        new Subscribe(TopicArn, "https", "https://example.com/" + Hostile) { AccountId = Account, Region = Region, Reason = ReasonCode.NoConfirmedSubscription },
-        new PutAlarm(Alarm(Name("alarm")), Exists: false, "console-signin-without-mfa") { AccountId = Account, Region = Region, Reason = ReasonCode.NoAlarm },
+        new CreateLogGroup(V("group"), $"arn:aws:logs:{Region}:{Account}:log-group:{V("group")}") { AccountId = Account, Region = Region, Reason = ReasonCode.NoTrail },
+        new PutMetricFilter("console-signin-without-mfa", V("group"), V("filter"), AlarmPattern, V("metric"), V("namespace"), Warning: Name("warning")) { AccountId = Account, Region = Region, Reason = ReasonCode.NoMetricFilter },
+        new CreateTopic(V("topic"), topicArn) { AccountId = Account, Region = Region, Reason = ReasonCode.TopicMissing },
+        new AllowCloudWatchToPublish(topicArn, Policy("statement"), Policy("topic")) { AccountId = Account, Region = Region, Reason = ReasonCode.TopicPolicyDeniesCloudWatch },
+        new Subscribe(topicArn, "https", "https://example.com/" + Hostile) { AccountId = Account, Region = Region, Reason = ReasonCode.NoConfirmedSubscription },
+        new PutAlarm(Alarm(Name("alarm"), V), Exists: false, "console-signin-without-mfa") { AccountId = Account, Region = Region, Reason = ReasonCode.NoAlarm },
     ];
+    }
 
-    public static AlarmSettings Alarm(string name) => new(
-        name, Name("metric"), Name("namespace"), "Sum", 300, 1, 1, 1, "GreaterThanOrEqualToThreshold", "notBreaching", true,
-        [TopicArn], [], [], [new AlarmDimension(Name("dimension"), Hostile)], Name("description"));
+    public static AlarmSettings Alarm(string name, Func<string, string> V) => new(
+        name, V("metric"), V("namespace"), "Sum", 300, 1, 1, 1, "GreaterThanOrEqualToThreshold", "notBreaching", true,
+        [TopicArnOf(V)], [], [], [new AlarmDimension(Name("dimension"), Hostile)], Name("description"));
 
     /// <summary>A JSON policy document whose Sid carries the hostile text (escaped as JSON requires).</summary>
     public static string Policy(string what) =>
