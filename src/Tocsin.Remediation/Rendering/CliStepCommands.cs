@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tocsin.Remediation.Plans;
 
@@ -10,6 +12,9 @@ namespace Tocsin.Remediation.Rendering;
 /// </summary>
 internal sealed class CliStepCommands(string aws)
 {
+    // Readable documents: quotes and ampersands as they are (the whole document is one single-quoted word anyway).
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The script's wrapper, which adds <c>--endpoint-url</c> when AWS_ENDPOINT_URL is set.</summary>
     public const string ScriptCommand = "aws_cli";
 
@@ -49,7 +54,7 @@ internal sealed class CliStepCommands(string aws)
 
     /// <summary>One call: the service and operation, the step's region, and the input document as one quoted word.</summary>
     public string Call(PlanStep step, string operation, JsonObject input) =>
-        $"{aws} {operation} --region {ShellWords.Quote(step.Region)} --cli-input-json {ShellWords.Quote(input.ToJsonString())}";
+        $"{aws} {operation} --region {ShellWords.Quote(step.Region)} --cli-input-json {ShellWords.Quote(input.ToJsonString(Readable))}";
 
     private IReadOnlyList<string> IfMissing(string lookup, string exists, IEnumerable<string> create) =>
     [
