@@ -11,6 +11,8 @@ public static class PlanRenderers
         new StackSetRenderer(),
         new ConformancePackRenderer(),
         new ScpRenderer(),
+        new CliScriptRenderer(),
+        new TerraformRenderer(),
     ];
 
     public static IReadOnlyList<string> Formats { get; } = [.. All.Select(r => r.Format)];
