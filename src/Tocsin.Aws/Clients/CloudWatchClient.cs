@@ -40,7 +40,7 @@ public sealed class CloudWatchClient(AwsSession session)
 
     /// <summary>One metric alarm by name, as PutMetricAlarm parameters (<see cref="AlarmParameters"/>); null when there is none.</summary>
     [RequiresPermission("cloudwatch:DescribeAlarms")]
-    public async Task<SortedDictionary<string, string>?> DescribeAlarmParametersAsync(string region, string alarmName, CancellationToken cancellationToken)
+    public async Task<SortedDictionary<string, string>?> DescribeAlarmsByNameAsync(string region, string alarmName, CancellationToken cancellationToken)
     {
         IEnumerable<KeyValuePair<string, string>> parameters = [.. QueryProtocol.List("AlarmNames", [alarmName]), .. QueryProtocol.List("AlarmTypes", ["MetricAlarm"])];
         var result = await session.QueryAsync(AwsService.CloudWatch, region, "DescribeAlarms", Version, parameters, cancellationToken);

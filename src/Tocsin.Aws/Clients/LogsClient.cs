@@ -41,7 +41,7 @@ public sealed class LogsClient(AwsSession session)
 
     /// <summary>The names of the log groups whose names start with <paramref name="prefix"/>, all pages.</summary>
     [RequiresPermission("logs:DescribeLogGroups", ForApply = true)]
-    public async Task<IReadOnlyList<string>> DescribeLogGroupNamesAsync(string region, string prefix, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> DescribeLogGroupsByPrefixAsync(string region, string prefix, CancellationToken cancellationToken)
     {
         var names = new List<string>();
         string? token = null;

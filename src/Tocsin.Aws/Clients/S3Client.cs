@@ -12,7 +12,7 @@ public sealed class S3Client(AwsSession session)
 {
     /// <summary>Whether the bucket exists and the caller may see it (HeadBucket needs s3:ListBucket).</summary>
     [RequiresPermission("s3:ListBucket", ForApply = true)]
-    public async Task<bool> BucketExistsAsync(string region, string bucket, CancellationToken cancellationToken)
+    public async Task<bool> HeadBucketAsync(string region, string bucket, CancellationToken cancellationToken)
     {
         try
         {

@@ -46,7 +46,7 @@ internal static class AlarmStepApplier
     public static async Task<(StepOutcome, string)> AlarmAsync(ApplyContext context, PutAlarm step, CancellationToken cancellationToken)
     {
         var name = step.Settings.AlarmName;
-        var live = await context.CloudWatch.DescribeAlarmParametersAsync(context.Region, name, cancellationToken);
+        var live = await context.CloudWatch.DescribeAlarmsByNameAsync(context.Region, name, cancellationToken);
         if (live is null)
         {
             if (step.Exists)
@@ -78,7 +78,7 @@ internal static class AlarmStepApplier
 
     public static async Task<(StepOutcome, string)> EnableActionsAsync(ApplyContext context, EnableAlarmActions step, CancellationToken cancellationToken)
     {
-        var live = await context.CloudWatch.DescribeAlarmParametersAsync(context.Region, step.AlarmName, cancellationToken)
+        var live = await context.CloudWatch.DescribeAlarmsByNameAsync(context.Region, step.AlarmName, cancellationToken)
             ?? throw new StepRefusedException($"alarm {step.AlarmName} no longer exists; plan again");
         if (live.GetValueOrDefault("ActionsEnabled") is not "false")
         {

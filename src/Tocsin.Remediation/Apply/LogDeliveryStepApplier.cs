@@ -9,7 +9,7 @@ internal static class LogDeliveryStepApplier
 {
     public static async Task<(StepOutcome, string)> LogGroupAsync(ApplyContext context, CreateLogGroup step, CancellationToken cancellationToken)
     {
-        if ((await context.Logs.DescribeLogGroupNamesAsync(context.Region, step.LogGroupName, cancellationToken)).Contains(step.LogGroupName, StringComparer.Ordinal))
+        if ((await context.Logs.DescribeLogGroupsByPrefixAsync(context.Region, step.LogGroupName, cancellationToken)).Contains(step.LogGroupName, StringComparer.Ordinal))
         {
             return (StepOutcome.AlreadyDone, $"log group {step.LogGroupName} exists");
         }

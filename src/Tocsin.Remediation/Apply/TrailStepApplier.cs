@@ -14,7 +14,7 @@ internal static class TrailStepApplier
     /// <summary>A new bucket with CloudTrail's policy; an existing one gets CloudTrail's statements added to its own policy.</summary>
     public static async Task<(StepOutcome, string)> BucketAsync(ApplyContext context, CreateTrailBucket step, CancellationToken cancellationToken)
     {
-        if (!await context.S3.BucketExistsAsync(context.Region, step.BucketName, cancellationToken))
+        if (!await context.S3.HeadBucketAsync(context.Region, step.BucketName, cancellationToken))
         {
             context.Writing();
             await context.S3.CreateBucketAsync(context.Region, step.BucketName, cancellationToken);
