@@ -50,7 +50,7 @@ internal sealed class ScanRunner(CollectorOptions collectorOptions, CliConsole c
         return new Outcome(merged.Inventory, Summarise(merged.Summary), failed);
     }
 
-    private static CollectRequest Request(ScanPlan plan, ScanTarget target) => new()
+    public static CollectRequest Request(ScanPlan plan, ScanTarget target) => new()
     {
         Credentials = new CredentialOptions(target.Profile, target.Regions?.FirstOrDefault()),
         Organization = target.Organization ? new OrganizationScope(target.RoleName!, target.ExternalId) : null,
