@@ -47,15 +47,22 @@ internal sealed class ApplyHarness : IAsyncDisposable
         new Planner(EvaluationOptions.Default, new PlanOptions(new NotifyEndpoint("email", "sec@example.com")))
             .Plan(inventory, new ChainEvaluator(EvaluationOptions.Default).Evaluate(inventory, Controls), Controls);
 
-    public async Task<ApplyReport> ApplyAsync(RemediationPlan plan, CloudInventory? seen, bool force = false)
+    public async Task<ApplyReport> ApplyAsync(RemediationPlan plan, CloudInventory? seen, bool force = false, HttpMessageHandler? network = null)
     {
-        using var sessions = await AccountSessions.OpenAsync(Request, Options);
+        using var sessions = await AccountSessions.OpenAsync(Request, Options with { Handler = network });
         var options = new ApplyOptions(force, (wait, _) =>
         {
             Waits.Add(wait);
             return Task.CompletedTask;
         });
         return await new Applier(sessions.For, options).ApplyAsync(plan, seen);
+    }
+
+    /// <summary>A session of the account, to change it behind the plan's back as another person would.</summary>
+    public async Task<T> AsAnotherPersonAsync<T>(Func<Aws.Http.AwsSession, Task<T>> act)
+    {
+        using var sessions = await AccountSessions.OpenAsync(Request, Options);
+        return await act(sessions.For(ApplyScenarios.Account));
     }
 
     public ValueTask DisposeAsync() => Emulator.DisposeAsync();

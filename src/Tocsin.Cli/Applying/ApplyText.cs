@@ -33,6 +33,10 @@ internal static class ApplyText
         }
 
         Expected(plan, output);
+        if (plan.Fixes.Any(f => f.After == "still-fails"))
+        {
+            output.WriteLine("A link no scan can see yet (the filters of a log group no trail delivers to, the alarms of a metric no filter publishes) is planned after the scan that follows the changes, and applied in the same run.");
+        }
     }
 
     public static void Report(ApplyReport report, TextWriter output)
