@@ -88,6 +88,19 @@ public class ApplySafetyTests
         harness.Waits.Count.ShouldBe(ApplyOptions.DefaultPropagationWaits.Count);
     }
 
+    [Fact]
+    public async Task S3_calls_declare_and_sign_their_payload_hash_as_S3_requires()
+    {
+        await using var harness = await ApplyHarness.StartAsync(ApplyScenarios.ByReason["no-trail"]);
+        var seen = await harness.CollectAsync();
+        using var network = new RecordsS3Calls();
+
+        (await harness.ApplyAsync(ApplyHarness.Plan(seen), seen, network: network)).Failed.ShouldBeFalse();
+
+        network.Calls.ShouldNotBeEmpty();
+        network.Calls.ShouldAllBe(call => call.Declared && call.Signed);
+    }
+
     private static Task<string> FilterPatternAsync(ApplyHarness harness, PutMetricFilter filter) =>
         harness.AsAnotherPersonAsync(async session =>
             (await new LogsClient(session).DescribeMetricFiltersAsync("us-east-1", filter.LogGroupName, default)).Single(f => f.Name == filter.FilterName).Pattern.Value);
@@ -110,6 +123,23 @@ public class ApplySafetyTests
             }
 
             return await base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    /// <summary>Whether each S3 request carries x-amz-content-sha256 and lists it among the signed headers.</summary>
+    private sealed class RecordsS3Calls() : DelegatingHandler(new SocketsHttpHandler())
+    {
+        public List<(bool Declared, bool Signed)> Calls { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var authorization = request.Headers.TryGetValues("Authorization", out var values) ? string.Join(",", values) : "";
+            if (authorization.Contains("/s3/aws4_request", StringComparison.Ordinal))
+            {
+                Calls.Add((request.Headers.Contains("x-amz-content-sha256"), authorization.Contains("x-amz-content-sha256", StringComparison.Ordinal)));
+            }
+
+            return base.SendAsync(request, cancellationToken);
         }
     }
 }
