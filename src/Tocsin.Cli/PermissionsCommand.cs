@@ -4,7 +4,7 @@ using Tocsin.Aws.Clients;
 namespace Tocsin.Cli;
 
 /// <summary>
-/// <c>tocsin permissions [--org]</c>: the least-privilege IAM policy a scan needs, derived from the actions each
+/// <c>tocsin permissions [--org] [--remediate]</c>: the least-privilege IAM policy a scan (or an apply) needs, derived from the actions each
 /// client operation declares (every control needs the same read-only calls).
 /// </summary>
 internal static class PermissionsCommand
@@ -12,9 +12,24 @@ internal static class PermissionsCommand
     public static Command Create(CliConsole console)
     {
         var organization = new Option<bool>("--org") { Description = "Also print the policy of the identity that lists the organization and assumes the roles." };
-        var command = new Command("permissions", "Print the least-privilege IAM policy for scanning.") { organization };
+        var remediate = new Option<bool>("--remediate") { Description = "Print the policy of the identity that applies plans (tocsin remediate --apply --yes) instead." };
+        var command = new Command("permissions", "Print the least-privilege IAM policy for scanning.") { organization, remediate };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(remediate))
+            {
+                console.Out.WriteLine("// The role Tocsin applies a plan with in each account it changes: the scan's reads, the reads before each write, and the writes.");
+                console.Out.WriteLine("// iam:PassRole is needed only for the CloudTrail delivery role; scope it with the condition iam:PassedToService = cloudtrail.amazonaws.com.");
+                console.Out.WriteLine(Permissions.PolicyDocument(Permissions.ForApply, "TocsinApplyRemediation"));
+                if (parse.GetValue(organization))
+                {
+                    console.Out.WriteLine("// The identity that assumes the role in each account:");
+                    console.Out.WriteLine(Permissions.PolicyDocument(["sts:AssumeRole"], "TocsinAssumeApplyRole"));
+                }
+
+                return ExitCodes.Ok;
+            }
+
             console.Out.WriteLine("// The role Tocsin reads each account with (or the identity of a single-account scan):");
             console.Out.WriteLine(Permissions.PolicyDocument(Permissions.ForAccounts));
             if (parse.GetValue(organization))

@@ -11,7 +11,8 @@ namespace Tocsin.Cli;
 
 /// <summary>
 /// <c>tocsin remediate</c>: scan (or read <c>--snapshot</c>), evaluate, and write the plan that makes every failing
-/// finding pass, in the form a team deploys: words, JSON, a CLI script, templates, a policy.
+/// finding pass, in the form a team deploys: words, JSON, a CLI script, templates, a policy; or, with <c>--apply</c>,
+/// list its changes and (<c>--yes</c>) make them.
 /// </summary>
 internal static class RemediateCommand
 {
@@ -20,14 +21,23 @@ internal static class RemediateCommand
         var scan = new ScanFlags();
         var judging = new ReportFlags();
         var plan = new PlanFlags();
+        var apply = new Applying.ApplyFlags();
         var command = new Command("remediate", "Plan the steps that make every failing finding pass, and write them as words, JSON, a script or templates.");
         scan.AddTo(command);
         judging.AddJudgingTo(command);
         plan.AddTo(command);
+        apply.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var config = scan.LoadConfig(parse);
             var controls = judging.Controls(parse, config);
+            if (apply.Applying(parse, plan.FromSnapshot(parse)))
+            {
+                var scanPlan = scan.Plan(parse, config, controls);
+                var application = new Applying.PlanApplication(console, scan.Runner(parse, scanPlan, console), inventory => judging.Evaluate(parse, inventory, config), inventory => plan.Build(parse, judging, config, inventory, controls));
+                return await application.RunAsync(scanPlan, apply.Yes(parse), apply.Force(parse), cancellationToken);
+            }
+
             var inventory = await plan.InventoryAsync(parse, scan, config, controls, console, cancellationToken);
             if (inventory is null)
             {
@@ -66,6 +76,8 @@ internal sealed class PlanFlags
             command.Options.Add(option);
         }
     }
+
+    public bool FromSnapshot(ParseResult parse) => parse.GetValue(_snapshot) is not null;
 
     /// <summary>The saved inventory, or a fresh scan; null when no target could be read (the scan said why).</summary>
     public async Task<CloudInventory?> InventoryAsync(ParseResult parse, ScanFlags scan, ScanConfig? config, IReadOnlyList<Core.Controls.Control> controls, CliConsole console, CancellationToken cancellationToken)

@@ -26,6 +26,19 @@ public class EndpointResolutionTests
     }
 
     [Fact]
+    public void IAM_is_reached_at_its_global_host_signed_for_us_east_1()
+    {
+        Without().Resolve(AwsService.Iam, "eu-west-1").ShouldBe((new Uri("https://iam.amazonaws.com/"), "us-east-1"));
+        Without().Resolve(AwsService.Iam, "cn-north-1").ShouldBe((new Uri("https://iam.cn-north-1.amazonaws.com.cn/"), "cn-north-1"));
+    }
+
+    [Fact]
+    public void S3_is_reached_at_its_regional_endpoint()
+    {
+        Without().Resolve(AwsService.S3, "eu-west-1").ShouldBe((new Uri("https://s3.eu-west-1.amazonaws.com/"), "eu-west-1"));
+    }
+
+    [Fact]
     public void Organizations_is_one_endpoint_per_partition_signed_for_its_home_region()
     {
         Without().Resolve(AwsService.Organizations, "eu-west-1").ShouldBe((new Uri("https://organizations.us-east-1.amazonaws.com/"), "us-east-1"));

@@ -24,6 +24,9 @@ public sealed record TrailStatus(bool? IsLogging, string? LatestDeliveryError, D
 /// <summary>GetEventSelectors: basic or advanced selectors (one list is empty).</summary>
 public sealed record TrailSelectors(IReadOnlyList<EventSelector> EventSelectors, IReadOnlyList<AdvancedEventSelector> AdvancedEventSelectors);
 
+/// <summary>What an UpdateTrail changes: null members are not sent, so the trail keeps them.</summary>
+public sealed record TrailUpdate(bool? MultiRegion = null, string? LogGroupArn = null, string? RoleArn = null);
+
 /// <summary>CloudTrail over awsJson1_1.</summary>
 public sealed class CloudTrailClient(AwsSession session)
 {
@@ -72,6 +75,78 @@ public sealed class CloudTrailClient(AwsSession session)
                 f.Strings("NotEndsWith")))]));
         return new TrailSelectors([.. basic], [.. advanced]);
     }
+
+    /// <summary>The reply of GetEventSelectors as sent, so a rewrite keeps what Tocsin's model does not read (data resources).</summary>
+    [RequiresPermission("cloudtrail:GetEventSelectors")]
+    public Task<JsonObject> GetEventSelectorsRawAsync(string region, string trailArn, CancellationToken cancellationToken) =>
+        session.JsonAsync(AwsService.CloudTrail, region, Target, "GetEventSelectors", new JsonObject { ["TrailName"] = trailArn }, cancellationToken);
+
+    /// <summary>Replaces the trail's selectors with <paramref name="eventSelectors"/> or <paramref name="advancedEventSelectors"/> (one of them).</summary>
+    [RequiresPermission("cloudtrail:PutEventSelectors", ForApply = true)]
+    public async Task PutEventSelectorsAsync(string region, string trailArn, JsonArray? eventSelectors, JsonArray? advancedEventSelectors, CancellationToken cancellationToken)
+    {
+        var input = new JsonObject { ["TrailName"] = trailArn };
+        if (advancedEventSelectors is not null)
+        {
+            input["AdvancedEventSelectors"] = advancedEventSelectors.DeepClone();
+        }
+        else
+        {
+            input["EventSelectors"] = (eventSelectors ?? []).DeepClone();
+        }
+
+        await session.JsonAsync(AwsService.CloudTrail, region, Target, "PutEventSelectors", input, cancellationToken);
+    }
+
+    /// <summary>A multi-region trail (global service events included) writing to the bucket and delivering to the log group through the role.</summary>
+    [RequiresPermission("cloudtrail:CreateTrail", ForApply = true)]
+    [RequiresPermission("iam:PassRole", ForApply = true)]
+    public async Task CreateTrailAsync(string region, string name, string bucket, string? logGroupArn, string? roleArn, CancellationToken cancellationToken)
+    {
+        var input = new JsonObject
+        {
+            ["Name"] = name,
+            ["S3BucketName"] = bucket,
+            ["IsMultiRegionTrail"] = true,
+            ["IncludeGlobalServiceEvents"] = true,
+        };
+        if (logGroupArn is not null && roleArn is not null)
+        {
+            input["CloudWatchLogsLogGroupArn"] = logGroupArn;
+            input["CloudWatchLogsRoleArn"] = roleArn;
+        }
+
+        await session.JsonAsync(AwsService.CloudTrail, region, Target, "CreateTrail", input, cancellationToken);
+    }
+
+    /// <summary>UpdateTrail with only the members given; the others are left as they are.</summary>
+    [RequiresPermission("cloudtrail:UpdateTrail", ForApply = true)]
+    [RequiresPermission("iam:PassRole", ForApply = true)]
+    public async Task UpdateTrailAsync(string region, string trailArn, TrailUpdate update, CancellationToken cancellationToken)
+    {
+        var input = new JsonObject { ["Name"] = trailArn };
+        if (update.MultiRegion is { } multiRegion)
+        {
+            input["IsMultiRegionTrail"] = multiRegion;
+            if (multiRegion)
+            {
+                input["IncludeGlobalServiceEvents"] = true;
+            }
+        }
+
+        if (update.LogGroupArn is not null && update.RoleArn is not null)
+        {
+            input["CloudWatchLogsLogGroupArn"] = update.LogGroupArn;
+            input["CloudWatchLogsRoleArn"] = update.RoleArn;
+        }
+
+        await session.JsonAsync(AwsService.CloudTrail, region, Target, "UpdateTrail", input, cancellationToken);
+    }
+
+    /// <summary>Starts recording; called by name in the trail's home region (AWS takes a name or an ARN).</summary>
+    [RequiresPermission("cloudtrail:StartLogging", ForApply = true)]
+    public async Task StartLoggingAsync(string region, string trailName, CancellationToken cancellationToken) =>
+        await session.JsonAsync(AwsService.CloudTrail, region, Target, "StartLogging", new JsonObject { ["Name"] = trailName }, cancellationToken);
 
     /// <summary>AWS's default ReadWriteType is All.</summary>
     private static ReadWriteType ReadWrite(string? text) => text switch

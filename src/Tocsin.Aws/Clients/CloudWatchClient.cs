@@ -38,6 +38,24 @@ public sealed class CloudWatchClient(AwsSession session)
         return alarms;
     }
 
+    /// <summary>One metric alarm by name, as PutMetricAlarm parameters (<see cref="AlarmParameters"/>); null when there is none.</summary>
+    [RequiresPermission("cloudwatch:DescribeAlarms")]
+    public async Task<SortedDictionary<string, string>?> DescribeAlarmsByNameAsync(string region, string alarmName, CancellationToken cancellationToken)
+    {
+        IEnumerable<KeyValuePair<string, string>> parameters = [.. QueryProtocol.List("AlarmNames", [alarmName]), .. QueryProtocol.List("AlarmTypes", ["MetricAlarm"])];
+        var result = await session.QueryAsync(AwsService.CloudWatch, region, "DescribeAlarms", Version, parameters, cancellationToken);
+        return Xml.Members(result, "MetricAlarms").FirstOrDefault(a => Xml.Text(a, "AlarmName") == alarmName) is { } alarm ? AlarmParameters.FromDescribed(alarm) : null;
+    }
+
+    /// <summary>Creates the alarm, or replaces every setting of the alarm of that name with <paramref name="parameters"/>.</summary>
+    [RequiresPermission("cloudwatch:PutMetricAlarm", ForApply = true)]
+    public Task PutMetricAlarmAsync(string region, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken) =>
+        session.QueryActionAsync(AwsService.CloudWatch, region, "PutMetricAlarm", Version, parameters, cancellationToken);
+
+    [RequiresPermission("cloudwatch:EnableAlarmActions", ForApply = true)]
+    public Task EnableAlarmActionsAsync(string region, string alarmName, CancellationToken cancellationToken) =>
+        session.QueryActionAsync(AwsService.CloudWatch, region, "EnableAlarmActions", Version, QueryProtocol.List("AlarmNames", [alarmName]), cancellationToken);
+
     private static Alarm ToAlarm(XElement a) => new(
         Xml.Text(a, "AlarmName") ?? "",
         Xml.Text(a, "AlarmArn") ?? "",

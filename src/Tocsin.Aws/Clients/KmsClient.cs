@@ -30,4 +30,22 @@ public sealed class KmsClient(AwsSession session)
         var reply = await session.JsonAsync(AwsService.Kms, region, Target, "GetKeyPolicy", input, cancellationToken);
         return reply.Str("Policy");
     }
+
+    /// <summary>A symmetric customer managed key with <paramref name="policy"/>; returns its key id.</summary>
+    [RequiresPermission("kms:CreateKey", ForApply = true)]
+    public async Task<string> CreateKeyAsync(string region, string policy, string description, CancellationToken cancellationToken)
+    {
+        var input = new JsonObject { ["Policy"] = policy, ["Description"] = description, ["KeyUsage"] = "ENCRYPT_DECRYPT", ["KeySpec"] = "SYMMETRIC_DEFAULT" };
+        var reply = await session.JsonAsync(AwsService.Kms, region, Target, "CreateKey", input, cancellationToken);
+        return reply["KeyMetadata"].Str("KeyId") ?? throw new Protocols.AwsProtocolException("kms:CreateKey: the reply has no KeyId");
+    }
+
+    [RequiresPermission("kms:CreateAlias", ForApply = true)]
+    public async Task CreateAliasAsync(string region, string aliasName, string keyId, CancellationToken cancellationToken) =>
+        await session.JsonAsync(AwsService.Kms, region, Target, "CreateAlias", new JsonObject { ["AliasName"] = aliasName, ["TargetKeyId"] = keyId }, cancellationToken);
+
+    /// <summary>Replaces the key's policy (the only policy name KMS has is <c>default</c>).</summary>
+    [RequiresPermission("kms:PutKeyPolicy", ForApply = true)]
+    public async Task PutKeyPolicyAsync(string region, string keyId, string policy, CancellationToken cancellationToken) =>
+        await session.JsonAsync(AwsService.Kms, region, Target, "PutKeyPolicy", new JsonObject { ["KeyId"] = keyId, ["PolicyName"] = "default", ["Policy"] = policy }, cancellationToken);
 }

@@ -39,6 +39,52 @@ public sealed class LogsClient(AwsSession session)
         return filters;
     }
 
+    /// <summary>The names of the log groups whose names start with <paramref name="prefix"/>, all pages.</summary>
+    [RequiresPermission("logs:DescribeLogGroups", ForApply = true)]
+    public async Task<IReadOnlyList<string>> DescribeLogGroupsByPrefixAsync(string region, string prefix, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        string? token = null;
+        do
+        {
+            var input = new JsonObject { ["logGroupNamePrefix"] = prefix };
+            if (token is not null)
+            {
+                input["nextToken"] = token;
+            }
+
+            var reply = await session.JsonAsync(AwsService.Logs, region, Target, "DescribeLogGroups", input, cancellationToken);
+            names.AddRange(reply.Array("logGroups").Select(g => g.Str("logGroupName")).OfType<string>());
+            token = reply.Str("nextToken");
+        }
+        while (!string.IsNullOrEmpty(token));
+
+        return names;
+    }
+
+    [RequiresPermission("logs:CreateLogGroup", ForApply = true)]
+    public async Task CreateLogGroupAsync(string region, string name, CancellationToken cancellationToken) =>
+        await session.JsonAsync(AwsService.Logs, region, Target, "CreateLogGroup", new JsonObject { ["logGroupName"] = name }, cancellationToken);
+
+    /// <summary>Creates or replaces the filter named <paramref name="filterName"/>: the pattern, publishing <paramref name="metricValue"/> to the metric.</summary>
+    [RequiresPermission("logs:PutMetricFilter", ForApply = true)]
+    public async Task PutMetricFilterAsync(string region, string logGroupName, string filterName, string pattern, string metricName, string metricNamespace, string metricValue, CancellationToken cancellationToken)
+    {
+        var input = new JsonObject
+        {
+            ["logGroupName"] = logGroupName,
+            ["filterName"] = filterName,
+            ["filterPattern"] = pattern,
+            ["metricTransformations"] = new JsonArray(new JsonObject
+            {
+                ["metricName"] = metricName,
+                ["metricNamespace"] = metricNamespace,
+                ["metricValue"] = metricValue,
+            }),
+        };
+        await session.JsonAsync(AwsService.Logs, region, Target, "PutMetricFilter", input, cancellationToken);
+    }
+
     private static MetricTransformation Transformation(JsonNode? t) => new(
         t.Str("metricName") ?? "",
         t.Str("metricNamespace") ?? "",

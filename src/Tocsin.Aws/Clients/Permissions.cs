@@ -11,19 +11,24 @@ public static class Permissions
     private static readonly Type[] Clients =
     [
         typeof(StsClient), typeof(OrganizationsClient), typeof(Ec2Client), typeof(CloudTrailClient),
-        typeof(LogsClient), typeof(CloudWatchClient), typeof(SnsClient), typeof(KmsClient),
+        typeof(LogsClient), typeof(CloudWatchClient), typeof(SnsClient), typeof(KmsClient), typeof(IamClient), typeof(S3Client),
     ];
 
-    /// <summary>Every declared action, sorted.</summary>
-    public static IReadOnlyList<string> All { get; } =
+    private static readonly RequiresPermissionAttribute[] Declared =
     [
         .. Clients
             .SelectMany(client => client.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
-            .SelectMany(method => method.GetCustomAttributes<RequiresPermissionAttribute>())
-            .Select(attribute => attribute.Action)
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal),
+            .SelectMany(method => method.GetCustomAttributes<RequiresPermissionAttribute>()),
     ];
+
+    /// <summary>Every action a scan declares, sorted.</summary>
+    public static IReadOnlyList<string> All { get; } = Sorted(Declared.Where(attribute => !attribute.ForApply).Select(attribute => attribute.Action));
+
+    /// <summary>The actions only <c>remediate --apply</c> calls: the writes, and the reads it makes before them that a scan does not.</summary>
+    public static IReadOnlyList<string> ApplyOnly { get; } = Sorted(Declared.Where(attribute => attribute.ForApply).Select(attribute => attribute.Action).Except(All, StringComparer.Ordinal));
+
+    /// <summary>What applying a plan needs in each account it changes: the scan's reads (apply re-reads and re-scans) and the apply's own calls.</summary>
+    public static IReadOnlyList<string> ForApply => Sorted(ForAccounts.Concat(ApplyOnly));
 
     /// <summary>What a scan needs in every account it reads (member accounts included).</summary>
     public static IReadOnlyList<string> ForAccounts { get; } = [.. All.Where(action => !action.StartsWith("organizations:", StringComparison.Ordinal) && action != "sts:AssumeRole")];
@@ -31,8 +36,10 @@ public static class Permissions
     /// <summary>What the identity that starts an organization scan needs in addition: list the accounts, assume the role.</summary>
     public static IReadOnlyList<string> ForOrganizationScanner { get; } = [.. All.Where(action => action.StartsWith("organizations:", StringComparison.Ordinal) || action == "sts:AssumeRole")];
 
+    private static string[] Sorted(IEnumerable<string> actions) => [.. actions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
     /// <summary>An IAM policy document (JSON) allowing <paramref name="actions"/> on every resource.</summary>
-    public static string PolicyDocument(IEnumerable<string> actions) =>
+    public static string PolicyDocument(IEnumerable<string> actions, string statementId = "TocsinReadOnly") =>
         System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["Version"] = "2012-10-17",
@@ -40,7 +47,7 @@ public static class Permissions
             {
                 new Dictionary<string, object>
                 {
-                    ["Sid"] = "TocsinReadOnly",
+                    ["Sid"] = statementId,
                     ["Effect"] = "Allow",
                     ["Action"] = actions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
                     ["Resource"] = "*",

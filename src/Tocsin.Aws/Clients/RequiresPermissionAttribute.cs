@@ -9,4 +9,10 @@ public sealed class RequiresPermissionAttribute(string action) : Attribute
 {
     /// <summary>e.g. <c>cloudtrail:DescribeTrails</c>.</summary>
     public string Action { get; } = action;
+
+    /// <summary>
+    /// Only <c>tocsin remediate --apply</c> calls it (a write, or a read the scan does not make); <c>tocsin permissions</c>
+    /// leaves it out of the scan policy and prints it with <c>--remediate</c>.
+    /// </summary>
+    public bool ForApply { get; init; }
 }

@@ -53,4 +53,25 @@ public sealed class SnsClient(AwsSession session)
 
         return subscriptions;
     }
+
+    /// <summary>Creates the topic with its name only (a topic of that name is returned as it is); attributes are set afterwards.</summary>
+    [RequiresPermission("sns:CreateTopic", ForApply = true)]
+    public async Task<string> CreateTopicAsync(string region, string name, CancellationToken cancellationToken)
+    {
+        var result = await session.QueryAsync(AwsService.Sns, region, "CreateTopic", Version, [new("Name", name)], cancellationToken);
+        return Xml.Text(result, "TopicArn") ?? throw new AwsProtocolException("sns:CreateTopic: the reply has no TopicArn");
+    }
+
+    /// <summary>Sets one attribute (Policy replaces the whole access policy).</summary>
+    [RequiresPermission("sns:SetTopicAttributes", ForApply = true)]
+    public Task SetTopicAttributesAsync(string region, string topicArn, string name, string value, CancellationToken cancellationToken) =>
+        session.QueryActionAsync(AwsService.Sns, region, "SetTopicAttributes", Version, [new("TopicArn", topicArn), new("AttributeName", name), new("AttributeValue", value)], cancellationToken);
+
+    /// <summary>Subscribes the endpoint; the answer is the subscription ARN, or <c>pending confirmation</c>.</summary>
+    [RequiresPermission("sns:Subscribe", ForApply = true)]
+    public async Task<string?> SubscribeAsync(string region, string topicArn, string protocol, string endpoint, CancellationToken cancellationToken)
+    {
+        var result = await session.QueryAsync(AwsService.Sns, region, "Subscribe", Version, [new("TopicArn", topicArn), new("Protocol", protocol), new("Endpoint", endpoint)], cancellationToken);
+        return Xml.Text(result, "SubscriptionArn");
+    }
 }

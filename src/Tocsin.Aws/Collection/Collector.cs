@@ -71,7 +71,7 @@ public sealed class Collector(CollectorOptions? options = null)
         }
     }
 
-    private static (Amazon.Runtime.AWSCredentials Credentials, string Region) StartingCredentials(CollectRequest request, Func<string, string?> environment)
+    internal static (Amazon.Runtime.AWSCredentials Credentials, string Region) StartingCredentials(CollectRequest request, Func<string, string?> environment)
     {
         if (request.StartingCredentials is { } given)
         {
@@ -82,7 +82,7 @@ public sealed class Collector(CollectorOptions? options = null)
         return (resolved.Credentials, resolved.Region);
     }
 
-    private static async Task<CallerIdentity> CallerAsync(AwsSession session, string region, CancellationToken cancellationToken)
+    internal static async Task<CallerIdentity> CallerAsync(AwsSession session, string region, CancellationToken cancellationToken)
     {
         try
         {

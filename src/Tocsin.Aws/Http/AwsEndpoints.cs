@@ -51,7 +51,8 @@ public sealed class AwsEndpoints
     {
         var partition = AwsPartition.Of(region);
         var signingRegion = service.GlobalRegion is { } global && global.TryGetValue(partition.Name, out var home) ? home : region;
-        var url = OverrideFor(service) ?? new Uri($"https://{service.EndpointPrefix}.{signingRegion}.{partition.DnsSuffix}/");
+        var host = service.GlobalHost is { } globalHost && partition.Name == "aws" ? globalHost : $"{service.EndpointPrefix}.{signingRegion}.{partition.DnsSuffix}";
+        var url = OverrideFor(service) ?? new Uri($"https://{host}/");
         return (url, signingRegion);
     }
 }

@@ -8,13 +8,15 @@ namespace Tocsin.Aws.Http;
 /// <param name="SigningName">The SigV4 service name, e.g. <c>monitoring</c> for CloudWatch.</param>
 /// <param name="IamPrefix">The prefix of the IAM actions, e.g. <c>cloudwatch</c> in <c>cloudwatch:DescribeAlarms</c>.</param>
 /// <param name="EnvironmentId">The SDKs' service id in environment variable form, e.g. <c>CLOUDWATCH_LOGS</c>.</param>
-/// <param name="GlobalRegion">For a service with one endpoint per partition (Organizations), the region it lives in, keyed by partition.</param>
+/// <param name="GlobalRegion">For a service with one endpoint per partition (Organizations, IAM), the region it lives in, keyed by partition.</param>
+/// <param name="GlobalHost">For a global service whose public endpoint names no region (IAM: <c>iam.amazonaws.com</c>), that host in the <c>aws</c> partition.</param>
 public sealed record AwsService(
     string EndpointPrefix,
     string SigningName,
     string IamPrefix,
     string EnvironmentId,
-    IReadOnlyDictionary<string, string>? GlobalRegion = null)
+    IReadOnlyDictionary<string, string>? GlobalRegion = null,
+    string? GlobalHost = null)
 {
     public static readonly AwsService CloudTrail = new("cloudtrail", "cloudtrail", "cloudtrail", "CLOUDTRAIL");
 
@@ -32,6 +34,14 @@ public sealed record AwsService(
 
     public static readonly AwsService Organizations = new("organizations", "organizations", "organizations", "ORGANIZATIONS",
         new Dictionary<string, string> { ["aws"] = "us-east-1", ["aws-cn"] = "cn-northwest-1", ["aws-us-gov"] = "us-gov-west-1" });
+
+    /// <summary>IAM is global: signed for us-east-1 (in the aws partition), served from iam.amazonaws.com.</summary>
+    public static readonly AwsService Iam = new("iam", "iam", "iam", "IAM",
+        new Dictionary<string, string> { ["aws"] = "us-east-1", ["aws-cn"] = "cn-north-1", ["aws-us-gov"] = "us-gov-west-1" },
+        "iam.amazonaws.com");
+
+    /// <summary>S3 over REST-XML, path style against the regional endpoint (or the endpoint override).</summary>
+    public static readonly AwsService S3 = new("s3", "s3", "s3", "S3");
 
     public override string ToString() => EndpointPrefix;
 }

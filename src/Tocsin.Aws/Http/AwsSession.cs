@@ -28,6 +28,30 @@ public sealed record AwsSession(AwsTransport Transport, AWSCredentials Credentia
         return service == AwsService.Ec2 ? QueryProtocol.Ec2Result(body, operation, call.Action) : QueryProtocol.Result(body, operation, call.Action);
     }
 
+    /// <summary>An awsQuery call whose reply carries no result (SetTopicAttributes, PutRolePolicy, EnableAlarmActions).</summary>
+    internal async Task QueryActionAsync(AwsService service, string region, string operation, string version, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
+    {
+        var (url, signingRegion) = Transport.Endpoints.Resolve(service, region);
+        var call = Call(service, signingRegion, operation);
+        var body = await Transport.SendAsync(call, QueryProtocol.Request(url, operation, version, parameters), cancellationToken);
+        _ = QueryProtocol.Ec2Result(body, operation, call.Action);
+    }
+
+    /// <summary>A REST call (S3, path style): <paramref name="path"/> and <paramref name="query"/> are appended to the endpoint.</summary>
+    internal async Task<byte[]> RestAsync(AwsService service, string region, HttpMethod method, string path, string? query, byte[]? body, string operation, CancellationToken cancellationToken)
+    {
+        var (url, signingRegion) = Transport.Endpoints.Resolve(service, region);
+        var call = Call(service, signingRegion, operation);
+        var target = new UriBuilder(url) { Path = url.AbsolutePath.TrimEnd('/') + "/" + path.TrimStart('/'), Query = query ?? "" }.Uri;
+        var request = new HttpRequestMessage(method, target);
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+        }
+
+        return await Transport.SendAsync(call, request, cancellationToken);
+    }
+
     private AwsCall Call(AwsService service, string signingRegion, string operation) =>
         new(service, signingRegion, $"{service.IamPrefix}:{operation}", Credentials, AccountKey, Statistics);
 }

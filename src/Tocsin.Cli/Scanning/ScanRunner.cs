@@ -27,7 +27,7 @@ internal sealed class ScanRunner(CollectorOptions collectorOptions, CliConsole c
             try
             {
                 results.Add(await ScanProgressDisplay.RunAsync(console, target.Name,
-                    progress => collector.CollectAsync(Request(plan, target) with { StartingCredentials = startingCredentials }, progress, cancellationToken)));
+                    progress => collector.CollectAsync(RequestFor(plan, target), progress, cancellationToken)));
             }
             catch (Exception problem) when (problem is CollectionException or AwsConfigurationException)
             {
@@ -50,7 +50,13 @@ internal sealed class ScanRunner(CollectorOptions collectorOptions, CliConsole c
         return new Outcome(merged.Inventory, Summarise(merged.Summary), failed);
     }
 
-    private static CollectRequest Request(ScanPlan plan, ScanTarget target) => new()
+    /// <summary>What the collector is given to start from, for sessions that must start the same way as the scan (apply).</summary>
+    public CollectorOptions CollectorOptions => collectorOptions;
+
+    /// <summary>The collect request for one target, starting from this runner's credentials.</summary>
+    public CollectRequest RequestFor(ScanPlan plan, ScanTarget target) => Request(plan, target) with { StartingCredentials = startingCredentials };
+
+    public static CollectRequest Request(ScanPlan plan, ScanTarget target) => new()
     {
         Credentials = new CredentialOptions(target.Profile, target.Regions?.FirstOrDefault()),
         Organization = target.Organization ? new OrganizationScope(target.RoleName!, target.ExternalId) : null,

@@ -18,6 +18,8 @@ internal static class CloudWatchService
             ["DescribeAlarms"] = DescribeAlarms,
             ["DescribeAlarmsForMetric"] = DescribeAlarmsForMetric,
             ["DeleteAlarms"] = DeleteAlarms,
+            ["EnableAlarmActions"] = call => SetActionsEnabled(call, true),
+            ["DisableAlarmActions"] = call => SetActionsEnabled(call, false),
             ["SetAlarmState"] = SetAlarmState,
             ["ListTagsForResource"] = ListTagsForResource,
             ["TagResource"] = TagResource,
@@ -83,6 +85,20 @@ internal static class CloudWatchService
         foreach (var name in names)
         {
             call.Here.Alarms.Remove(name);
+        }
+
+        return null;
+    }
+
+    /// <summary>Enable/DisableAlarmActions: names that are not alarms are ignored, as CloudWatch does.</summary>
+    private static JsonObject? SetActionsEnabled(CallContext call, bool enabled)
+    {
+        foreach (var name in call.Input.Strings("AlarmNames"))
+        {
+            if (call.Here.Alarms.TryGetValue(name, out var alarm))
+            {
+                alarm.ActionsEnabled = enabled;
+            }
         }
 
         return null;
