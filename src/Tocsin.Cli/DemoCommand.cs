@@ -1,29 +1,35 @@
 using System.CommandLine;
 using System.Text;
 using Tocsin.Aws.Collection;
+using Tocsin.Cli.Applying;
 using Tocsin.Cli.Configuration;
 using Tocsin.Cli.Scanning;
 using Tocsin.Core.Controls;
 using Tocsin.Emulator;
 using Tocsin.Emulator.Scenarios;
+using Tocsin.Remediation.Planning;
+using Tocsin.Remediation.Plans;
 
 namespace Tocsin.Cli;
 
 /// <summary>
 /// <c>tocsin demo</c>: starts the emulator in-process with the demo organization, scans it as a user would (the
 /// organization through its management account, the standalone accounts through their audit role), prints the
-/// report and what to try next. Needs nothing but the .NET SDK.
+/// report, then fixes what fails (plan, apply, scan again) and shows the report once more, and what to try next.
+/// Needs nothing but the .NET SDK.
 /// </summary>
 internal static class DemoCommand
 {
     private const string OrganizationRole = "OrganizationAccountAccessRole";
     private const string AuditRole = "TocsinAuditRole";
     private const string SeedControl = "console-signin-without-mfa";
+    private const string DemoRecipient = "security@example.com";
 
     public static Command Create(CliConsole console)
     {
         var flags = new ReportFlags();
-        var command = new Command("demo", "Scan an emulated organization that shows every verdict Tocsin gives, and explain it.");
+        var reportOnly = new Option<bool>("--report-only") { Description = "Stop after the report: do not plan, apply and scan again." };
+        var command = new Command("demo", "Scan an emulated organization that shows every verdict Tocsin gives, explain it, then fix it and scan again.") { reportOnly };
         flags.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -45,10 +51,53 @@ internal static class DemoCommand
             // The emulated management account's key; nothing of the machine's own AWS set-up is read.
             var runner = new ScanRunner(DemoCredentials.Collector(), console, DemoCredentials.For(emulator.Endpoint));
             var exit = await ScanCommand.RunAsync(parse, flags, config, runner, plan, console, cancellationToken);
+            if (exit < ExitCodes.UsageError && !parse.GetValue(reportOnly))
+            {
+                exit = await FixAsync(parse, flags, config, runner, plan, controls, emulator, console, cancellationToken);
+            }
+
             console.Error.WriteLine(NextSteps(emulator.Endpoint, console.Width));
             return exit;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The rest of the loop: for each target, plan, apply and scan again (<c>tocsin remediate --apply --yes</c>), with
+    /// new subscriptions sent to the demo's security mailbox; then the recipient confirms (in the emulator, the demo
+    /// clicks the link for them), and a last scan shows the report once more.
+    /// </summary>
+    private static async Task<int> FixAsync(ParseResult parse, ReportFlags flags, ScanConfig config, ScanRunner runner, ScanPlan plan, IReadOnlyList<Control> controls, EmulatorHost emulator, CliConsole console, CancellationToken cancellationToken)
+    {
+        var notify = new NotifyEndpoint("email", DemoRecipient);
+        foreach (var target in config.Targets)
+        {
+            console.Out.WriteLine();
+            console.Out.WriteLine(WrappedText.Wrap($"Fixing {target.Name}: plan, apply and scan again, as `tocsin remediate --apply --yes --notify email:{DemoRecipient}` does.", console.Width));
+            var application = new PlanApplication(console, runner,
+                inventory => flags.Evaluate(parse, inventory, config),
+                inventory => new Planner(flags.EvaluationOptions(parse, config), new PlanOptions(notify)).Plan(inventory, flags.Evaluate(parse, inventory, config), controls));
+            if (await application.RunAsync(plan with { Targets = [target] }, yes: true, force: false, cancellationToken) >= ExitCodes.UsageError)
+            {
+                return ExitCodes.ToolFailure;
+            }
+        }
+
+        var pending = emulator.Control.PendingSubscriptions();
+        if (pending.Count > 0)
+        {
+            console.Out.WriteLine();
+            console.Out.WriteLine(WrappedText.Wrap($"SNS asked {string.Join(", ", pending.Select(p => p.Endpoint).Distinct(StringComparer.Ordinal))} to confirm {pending.Count} subscription{(pending.Count == 1 ? "" : "s")}; in the emulator the demo clicks the link for the recipient:", console.Width));
+            foreach (var subscription in pending)
+            {
+                emulator.Control.Confirm(subscription.SubscriptionArn);
+                console.Out.WriteLine($"  confirmed {subscription.Endpoint} on topic {subscription.TopicArn.Split(':')[^1]}");
+            }
+        }
+
+        console.Out.WriteLine();
+        console.Out.WriteLine("The organization scanned again:");
+        return await ScanCommand.RunAsync(parse, flags, config, runner, plan, console, cancellationToken);
     }
 
     /// <summary>
@@ -71,6 +120,8 @@ internal static class DemoCommand
                 "reads the organization as `tocsin demo` did and saves what it read"),
             (["tocsin evaluate demo.json --format json"],
                 "judges the saved organization again, without reading it"),
+            (["tocsin remediate --snapshot demo.json --format terraform"],
+                "the fix for the saved organization as Terraform (or cli, cloudformation, stackset, conformance-pack, scp, json)"),
         ];
         var text = new StringBuilder("\nWhat to try next:\n");
         foreach (var (command, why) in steps)

@@ -71,7 +71,15 @@ internal sealed class PlanFlags
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _snapshot, _format, _output, _notify, _topicArn, _namespace, _variant, _adminRoleArn })
+        command.Options.Add(_format);
+        command.Options.Add(_output);
+        AddChoicesTo(command);
+    }
+
+    /// <summary>The snapshot and the plan's choices, without format and output (for <c>rollout</c>, which writes its own files).</summary>
+    public void AddChoicesTo(Command command)
+    {
+        foreach (var option in new Option[] { _snapshot, _notify, _topicArn, _namespace, _variant, _adminRoleArn })
         {
             command.Options.Add(option);
         }
@@ -140,6 +148,8 @@ internal sealed class PlanFlags
 
         return new PlanOptions(notify, topicArn, ns, parse.GetValue(_variant));
     }
+
+    public RenderOptions RenderOptions(ParseResult parse) => new(parse.GetValue(_adminRoleArn));
 
     public void Write(ParseResult parse, RemediationPlan plan, CliConsole console)
     {

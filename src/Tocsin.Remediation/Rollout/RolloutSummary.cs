@@ -9,6 +9,7 @@ namespace Tocsin.Remediation.Rollout;
 /// </summary>
 public sealed record RolloutSummary(
     IReadOnlyList<Finding> Fixed,
+    IReadOnlyList<Finding> AwaitingConfirmation,
     IReadOnlyList<Finding> StillFailing,
     IReadOnlyList<Finding> Suppressed,
     IReadOnlyList<ExceptionEntry> ExpiringSoon,
@@ -25,11 +26,16 @@ public sealed record RolloutSummary(
         var suppressed = after.Findings.Where(f => f.Suppressed).ToList();
         return new RolloutSummary(
             [.. open.Where(f => f.Outcome == Outcome.Pass && failedBefore.Contains(Key(f)))],
-            [.. open.Where(f => f.Outcome != Outcome.Pass)],
+            [.. open.Where(AwaitsConfirmation)],
+            [.. open.Where(f => f.Outcome != Outcome.Pass && !AwaitsConfirmation(f))],
             suppressed,
             [.. suppressed.Select(f => f.SuppressedBy!).Distinct().Where(e => DaysLeft(e, today) <= ExpiryWarningDays).OrderBy(e => e.Expires)],
             after.Summary.ExpiredExceptions);
     }
+
+    /// <summary>Every link holds but the subscriber has not confirmed yet: a person's step, not a broken chain.</summary>
+    public static bool AwaitsConfirmation(Finding finding) =>
+        finding.Outcome == Outcome.Fail && finding.Reasons.SequenceEqual([ReasonCode.NoConfirmedSubscription]);
 
     public static int DaysLeft(ExceptionEntry exception, DateOnly today) => exception.Expires.DayNumber - today.DayNumber;
 
@@ -41,6 +47,12 @@ public sealed record RolloutSummary(
         foreach (var finding in Fixed)
         {
             output.WriteLine($"  {finding.AccountId} {finding.ControlId}");
+        }
+
+        output.WriteLine($"Awaiting a subscriber's confirmation: {AwaitingConfirmation.Count}");
+        foreach (var finding in AwaitingConfirmation)
+        {
+            output.WriteLine($"  {finding.AccountId} {finding.ControlId}: {finding.Message}");
         }
 
         output.WriteLine($"Still failing: {StillFailing.Count}");
