@@ -51,7 +51,8 @@ internal static class DemoCommand
             // The emulated management account's key; nothing of the machine's own AWS set-up is read.
             var runner = new ScanRunner(DemoCredentials.Collector(), console, DemoCredentials.For(emulator.Endpoint));
             var exit = await ScanCommand.RunAsync(parse, flags, config, runner, plan, console, cancellationToken);
-            if (exit < ExitCodes.UsageError && !parse.GetValue(reportOnly))
+            // The loop is told in words; a report in JSON or another format for a program stays the first scan's alone.
+            if (exit < ExitCodes.UsageError && !parse.GetValue(reportOnly) && flags.Format(parse, config) == "text")
             {
                 exit = await FixAsync(parse, flags, config, runner, plan, controls, emulator, console, cancellationToken);
             }
@@ -70,10 +71,11 @@ internal static class DemoCommand
     private static async Task<int> FixAsync(ParseResult parse, ReportFlags flags, ScanConfig config, ScanRunner runner, ScanPlan plan, IReadOnlyList<Control> controls, EmulatorHost emulator, CliConsole console, CancellationToken cancellationToken)
     {
         var notify = new NotifyEndpoint("email", DemoRecipient);
+        using var output = new WrappingWriter(console.Out, console.Width);
         foreach (var target in config.Targets)
         {
-            console.Out.WriteLine();
-            console.Out.WriteLine(WrappedText.Wrap($"Fixing {target.Name}: plan, apply and scan again, as `tocsin remediate --apply --yes --notify email:{DemoRecipient}` does.", console.Width));
+            output.WriteLine();
+            output.WriteLine(WrappedText.Wrap($"Fixing {target.Name}: plan, apply and scan again, as `tocsin remediate --apply --yes --notify email:{DemoRecipient}` does.", console.Width));
             var application = new PlanApplication(console, runner,
                 inventory => flags.Evaluate(parse, inventory, config),
                 inventory => new Planner(flags.EvaluationOptions(parse, config), new PlanOptions(notify)).Plan(inventory, flags.Evaluate(parse, inventory, config), controls));
@@ -86,17 +88,18 @@ internal static class DemoCommand
         var pending = emulator.Control.PendingSubscriptions();
         if (pending.Count > 0)
         {
-            console.Out.WriteLine();
-            console.Out.WriteLine(WrappedText.Wrap($"SNS asked {string.Join(", ", pending.Select(p => p.Endpoint).Distinct(StringComparer.Ordinal))} to confirm {pending.Count} subscription{(pending.Count == 1 ? "" : "s")}; in the emulator the demo clicks the link for the recipient:", console.Width));
+            output.WriteLine();
+            output.WriteLine(WrappedText.Wrap($"SNS asked {string.Join(", ", pending.Select(p => p.Endpoint).Distinct(StringComparer.Ordinal))} to confirm {pending.Count} subscription{(pending.Count == 1 ? "" : "s")}; in the emulator the demo clicks the link for the recipient:", console.Width));
             foreach (var subscription in pending)
             {
                 emulator.Control.Confirm(subscription.SubscriptionArn);
-                console.Out.WriteLine($"  confirmed {subscription.Endpoint} on topic {subscription.TopicArn.Split(':')[^1]}");
+                output.WriteLine($"  confirmed {subscription.Endpoint} on topic {subscription.TopicArn.Split(':')[^1]}");
             }
         }
 
-        console.Out.WriteLine();
-        console.Out.WriteLine("The organization scanned again:");
+        output.WriteLine();
+        output.WriteLine("The organization scanned again:");
+        output.Flush();
         return await ScanCommand.RunAsync(parse, flags, config, runner, plan, console, cancellationToken);
     }
 

@@ -160,6 +160,15 @@ internal sealed class PlanFlags
             // Written whole before anything reaches the console, so a format that cannot be written prints nothing.
             using var text = new StringWriter();
             Render(renderer, plan, options, text);
+            if (renderer.Format == "text")
+            {
+                // Words are read on a terminal or in a CI log: laid out like the report. Scripts and templates are not wrapped.
+                using var wrapped = new WrappingWriter(console.Out, console.Width);
+                wrapped.Write(text.ToString());
+                wrapped.WriteLine();
+                return;
+            }
+
             console.Out.Write(text.ToString());
             console.Out.WriteLine();
             return;

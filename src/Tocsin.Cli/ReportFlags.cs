@@ -77,6 +77,9 @@ internal sealed class ReportFlags
         return names is null ? ControlCatalog.Default.All : [.. names.Select(ControlArgument.Resolve).Distinct()];
     }
 
+    /// <summary>The report format the flags and tocsin.yaml choose.</summary>
+    public string Format(ParseResult parse, ScanConfig? config = null) => Pick(parse, _format, config?.Report.Format)!;
+
     public bool HasControls(ParseResult parse) => parse.GetValue(_controls) is not null;
 
     private static bool Explicit(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };

@@ -84,7 +84,7 @@ internal static class RolloutCommand
     /// <summary>One rollout: the phases in order, with what each printed.</summary>
     private sealed class Rollout(CliConsole console, ReportFlags judging, PlanFlags plan, ParseResult parse, Configuration.ScanConfig? config, IReadOnlyList<Core.Controls.Control> controls)
     {
-        private TextWriter Out => console.Out;
+        private TextWriter Out { get; } = new WrappingWriter(console.Out, console.Width);
 
         public async Task<int> RunAsync(CloudInventory inventory, AccountPriorities priorities, int batchSize, string outDir, (ScanPlan Scan, ScanRunner Runner, bool Force)? applying, CancellationToken cancellationToken)
         {
@@ -143,6 +143,7 @@ internal static class RolloutCommand
             var after = applying is null ? before : judging.Evaluate(parse, inventory, config);
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             RolloutSummary.Of(before, after, today).Write(Out, today);
+            Out.Flush();
             return applying is not null && after.Findings.Any(f => !f.Suppressed && f.Outcome != Outcome.Pass && !RolloutSummary.AwaitsConfirmation(f))
                 ? ExitCodes.Findings
                 : ExitCodes.Ok;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Tocsin.Cli.Tests;
 
@@ -7,10 +8,13 @@ public sealed class RemediateCommandTests
     private static CliRun Remediate(string fixture, params string[] flags) =>
         CliRun.Of(["remediate", "--snapshot", RepositoryFiles.Snapshot(fixture), "--controls", "console-signin-without-mfa", .. flags]);
 
+    /// <summary>The text with each wrapped line joined back to the line it continues.</summary>
+    private static string Unwrapped(string text) => Regex.Replace(text, @"\n {4,}", " ");
+
     [Fact]
     public void The_text_plan_lists_the_steps_per_account_and_region_with_the_reason_each_mends()
     {
-        var run = Remediate("trail-no-cloudwatch-logs", "--notify", "email:security@example.com");
+        var run = Remediate("trail-no-cloudwatch-logs", "--notify", "email:security@example.com") is var raw ? raw with { Out = Unwrapped(raw.Out) } : null!;
 
         run.ExitCode.ShouldBe(0, run.Error);
         run.Out.ShouldContain("Account 111111111111, us-east-1:");
@@ -39,11 +43,21 @@ public sealed class RemediateCommandTests
     [Fact]
     public void A_plan_that_waits_on_a_subscriber_says_it_passes_once_the_subscription_is_confirmed()
     {
-        var run = Remediate("no-confirmed-subscription", "--notify", "email:security@example.com");
+        var run = Remediate("no-confirmed-subscription", "--notify", "email:security@example.com") is var raw ? raw with { Out = Unwrapped(raw.Out) } : null!;
 
         run.ExitCode.ShouldBe(0, run.Error);
         run.Out.ShouldContain("(the recipient must confirm before alarms reach them)");
         run.Out.ShouldContain("-> passes once a subscription is confirmed");
+    }
+
+    [Fact]
+    public void The_text_plan_fits_the_width_of_the_report()
+    {
+        var run = Remediate("no-trail", "--notify", "email:security@example.com");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Out.Split('\n').ShouldAllBe(line => line.Length <= 120);
+        run.Out.ShouldContain("\n      ");
     }
 
     [Fact]

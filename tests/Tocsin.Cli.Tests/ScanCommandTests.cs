@@ -186,6 +186,28 @@ public class DemoAndPermissionsCommandTests
     }
 
     [Fact]
+    public void The_demo_goes_on_to_fix_every_failing_account_and_the_last_scan_passes_them_all()
+    {
+        var run = CliRun.Of("demo");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Out.ShouldContain("done     999999999999 us-east-1  created multi-region trail tocsin-cis-trail");
+        run.Out.ShouldContain("confirmed security@example.com on topic tocsin-cis-alarms");
+        var last = run.Out[run.Out.LastIndexOf("The organization scanned again:", StringComparison.Ordinal)..];
+        last.ShouldContain("9 accounts, 1 control: 9 pass, 0 fail, 0 error, 0 suppressed");
+    }
+
+    [Fact]
+    public void The_demo_with_report_only_stops_after_the_first_report()
+    {
+        var run = CliRun.Of("demo", "--report-only");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Out.ShouldContain("9 accounts, 1 control: 6 pass, 3 fail, 0 error, 0 suppressed");
+        run.Out.ShouldNotContain("The organization scanned again:");
+    }
+
+    [Fact]
     public void Permissions_print_the_read_only_actions_the_clients_declare()
     {
         var run = CliRun.Of("permissions", "--org");

@@ -25,6 +25,7 @@ internal sealed class PlanApplication(CliConsole console, ScanRunner runner, Fun
         }
 
         var target = scan.Targets[0];
+        using var output = new WrappingWriter(console.Out, console.Width);
         var inventory = await ScanAsync(scan, cancellationToken);
         if (inventory is null)
         {
@@ -34,14 +35,14 @@ internal sealed class PlanApplication(CliConsole console, ScanRunner runner, Fun
         var plan = planFor(inventory);
         if (!yes)
         {
-            ApplyText.DryRun(plan, console.Out);
+            ApplyText.DryRun(plan, output);
             return ExitCodes.Ok;
         }
 
         var fixes = plan.Fixes;
         if (plan.IsEmpty)
         {
-            console.Out.WriteLine("Nothing to change.");
+            output.WriteLine("Nothing to change.");
             return judge(inventory).Findings.Any(f => f.Outcome == Outcome.Fail) ? ExitCodes.Findings : ExitCodes.Ok;
         }
 
@@ -51,11 +52,11 @@ internal sealed class PlanApplication(CliConsole console, ScanRunner runner, Fun
         {
             if (round > 1)
             {
-                console.Out.WriteLine($"Round {round}: the links the scan after round {round - 1} could see for the first time.");
+                output.WriteLine($"Round {round}: the links the scan after round {round - 1} could see for the first time.");
             }
 
             var report = await applier.ApplyAsync(plan, inventory, cancellationToken);
-            ApplyText.Report(report, console.Out);
+            ApplyText.Report(report, output);
             if (report.Failed)
             {
                 return ExitCodes.Findings;
@@ -71,7 +72,7 @@ internal sealed class PlanApplication(CliConsole console, ScanRunner runner, Fun
             var next = planFor(inventory);
             if (round >= MaxRounds || report.Writes == 0 || !NeedsAnotherRound(fixes, after, next))
             {
-                return ApplyText.Outcomes(fixes, after, console.Out) ? ExitCodes.Ok : ExitCodes.Findings;
+                return ApplyText.Outcomes(fixes, after, output) ? ExitCodes.Ok : ExitCodes.Findings;
             }
 
             plan = next;
