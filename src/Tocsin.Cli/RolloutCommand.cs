@@ -27,11 +27,12 @@ internal static class RolloutCommand
         var plan = new PlanFlags();
         var apply = new ApplyFlags();
         var priority = new Option<string?>("--priority") { Description = "A YAML file ranking accounts (accounts: [{account, priority, label}]); lower priority goes first." };
+        var priorityTag = new Option<string?>("--priority-tag") { Description = "Rank the organization's accounts by this account tag (a number, lower first; else by its text, after numbers)." };
         var batch = new Option<int>("--batch") { Description = "Accounts mended per batch before scanning again (default 5).", DefaultValueFactory = _ => 5 };
         var outDir = new Option<string>("--out-dir") { Description = "Where the service-wide files are written (default tocsin-rollout).", DefaultValueFactory = _ => "tocsin-rollout" };
         var command = new Command("rollout", "Contain service-wide, then remediate the affected accounts in priority order, scanning again after each batch, and report.")
         {
-            priority, batch, outDir,
+            priority, priorityTag, batch, outDir,
         };
         scan.AddTo(command);
         judging.AddJudgingTo(command);
@@ -48,6 +49,16 @@ internal static class RolloutCommand
                 throw new UsageException($"--batch: {size} is not a number of accounts (1 or more)");
             }
 
+            if (parse.GetValue(priority) is not null && parse.GetValue(priorityTag) is not null)
+            {
+                throw new UsageException("--priority and --priority-tag are two rankings: give one");
+            }
+
+            if (parse.GetValue(priorityTag) is not null && plan.FromSnapshot(parse))
+            {
+                throw new UsageException("--priority-tag reads the organization's account tags: give it without --snapshot");
+            }
+
             var priorities = LoadPriorities(parse.GetValue(priority));
             var inventory = await plan.InventoryAsync(parse, scan, config, controls, console, cancellationToken);
             if (inventory is null)
@@ -58,9 +69,43 @@ internal static class RolloutCommand
             var rollout = new Rollout(console, judging, plan, parse, config, controls);
             var scanPlan = plan.FromSnapshot(parse) ? null : scan.Plan(parse, config, controls);
             var runner = scanPlan is null ? null : scan.Runner(parse, scanPlan, console);
+            if (parse.GetValue(priorityTag) is { } tag)
+            {
+                priorities = await TagPrioritiesAsync(tag, inventory, scanPlan!, runner!, cancellationToken);
+            }
             return await rollout.RunAsync(inventory, priorities, size, parse.GetValue(outDir)!, applying ? (scanPlan!, runner!, apply.Force(parse)) : null, cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>The value of <paramref name="tag"/> on each account of the organization, read from its management account.</summary>
+    private static async Task<AccountPriorities> TagPrioritiesAsync(string tag, CloudInventory inventory, ScanPlan scanPlan, ScanRunner runner, CancellationToken cancellationToken)
+    {
+        if (inventory.Organization is null)
+        {
+            throw new UsageException("--priority-tag reads account tags from AWS Organizations: scan the organization (--org --role-name ...)");
+        }
+
+        using var sessions = await AccountSessions.OpenAsync(runner.RequestFor(scanPlan, scanPlan.Targets[0]), runner.CollectorOptions, cancellationToken);
+        var organizations = new Aws.Clients.OrganizationsClient(sessions.For(sessions.CallerAccountId));
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var account in inventory.Accounts)
+        {
+            try
+            {
+                var tags = await organizations.ListTagsForResourceAsync(sessions.Region, account.Id, cancellationToken);
+                if (tags.TryGetValue(tag, out var value))
+                {
+                    values[account.Id] = value;
+                }
+            }
+            catch (Aws.Http.AwsServiceException problem)
+            {
+                throw new UsageException($"--priority-tag: cannot read the tags of account {account.Id}: {problem.Message}");
+            }
+        }
+
+        return AccountPriorities.FromTags(values);
     }
 
     private static AccountPriorities LoadPriorities(string? path)

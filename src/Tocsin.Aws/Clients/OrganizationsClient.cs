@@ -47,4 +47,34 @@ public sealed class OrganizationsClient(AwsSession session)
 
         return accounts;
     }
+
+    /// <summary>The tags of an account of the organization, for a rollout's <c>--priority-tag</c> (management account or delegated administrator).</summary>
+    [RequiresPermission("organizations:ListTagsForResource", ForApply = true)]
+    public async Task<IReadOnlyDictionary<string, string>> ListTagsForResourceAsync(string region, string resourceId, CancellationToken cancellationToken)
+    {
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? token = null;
+        do
+        {
+            var input = new JsonObject { ["ResourceId"] = resourceId };
+            if (token is not null)
+            {
+                input["NextToken"] = token;
+            }
+
+            var reply = await session.JsonAsync(AwsService.Organizations, region, Target, "ListTagsForResource", input, cancellationToken);
+            foreach (var tag in reply.Array("Tags"))
+            {
+                if (tag.Str("Key") is { } key)
+                {
+                    tags[key] = tag.Str("Value") ?? "";
+                }
+            }
+
+            token = reply.Str("NextToken");
+        }
+        while (!string.IsNullOrEmpty(token));
+
+        return tags;
+    }
 }

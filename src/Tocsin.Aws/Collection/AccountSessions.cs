@@ -26,6 +26,9 @@ public sealed class AccountSessions : IDisposable
         _sessions[caller.AccountKey] = caller;
     }
 
+    /// <summary>The region the starting credentials call global services in (Organizations, STS).</summary>
+    public string Region => _region;
+
     /// <summary>The account of the starting credentials.</summary>
     public string CallerAccountId => _caller.AccountKey;
 

@@ -28,6 +28,9 @@ internal sealed class ScenarioFile
         /// <summary>Defaults to true when the scenario has an organization.</summary>
         public bool? Member { get; set; }
 
+        /// <summary>Tags on the account, as Organizations ListTagsForResource returns them (e.g. environment: production).</summary>
+        public Dictionary<string, string> Tags { get; set; } = [];
+
         public List<KeyEntry> AccessKeys { get; set; } = [];
 
         public List<RoleEntry> Roles { get; set; } = [];

@@ -30,6 +30,10 @@ internal static class ScenarioLoader
         {
             var account = state.AddAccount(entry.Id, entry.Name ?? entry.Id, entry.Email ?? $"aws+{entry.Id}@example.com");
             account.IsOrganizationMember = file.Organization is not null && (entry.Member ?? true);
+            foreach (var (key, value) in entry.Tags)
+            {
+                account.Tags[key] = value;
+            }
             foreach (var key in entry.AccessKeys)
             {
                 state.Keys[key.Id] = new AccessKey(key.Id, key.Secret, entry.Id, $"arn:aws:iam::{entry.Id}:user/{key.User}", EmulatorState.NewId("AIDA", 17));

@@ -14,6 +14,7 @@ internal static class OrganizationsService
             ["ListAccounts"] = ListAccounts,
             ["ListRoots"] = ListRoots,
             ["ListChildren"] = ListChildren,
+            ["ListTagsForResource"] = ListTagsForResource,
         });
 
     private static State.Organization Organization(CallContext call)
@@ -71,6 +72,27 @@ internal static class OrganizationsService
         };
         output["NextToken"] = page.NextToken;
         return output;
+    }
+
+    /// <summary>The tags of a member account; only the management account may ask.</summary>
+    private static JsonObject ListTagsForResource(CallContext call)
+    {
+        var organization = Organization(call);
+        if (call.Caller.AccountId != organization.ManagementAccountId)
+        {
+            throw new AwsError("AccessDeniedException", "You don't have permissions to access this resource.");
+        }
+
+        var id = call.Input.Required("ResourceId", "InvalidInputException");
+        if (!call.State.Accounts.TryGetValue(id, out var account) || !account.IsOrganizationMember)
+        {
+            throw new AwsError("TargetNotFoundException", $"We can't find a resource with the ResourceId {id}.");
+        }
+
+        return new JsonObject
+        {
+            ["Tags"] = new JsonArray([.. account.Tags.Select(tag => (JsonNode)new JsonObject { ["Key"] = tag.Key, ["Value"] = tag.Value })]),
+        };
     }
 
     /// <summary>Every member account sits directly under the root (the emulator has no organizational units).</summary>

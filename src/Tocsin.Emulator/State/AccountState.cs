@@ -14,6 +14,9 @@ public sealed class AccountState(string id, string name, string email, DateTimeO
     /// <summary>Whether the account belongs to the organization (standalone accounts do not inherit its trails).</summary>
     public bool IsOrganizationMember { get; set; }
 
+    /// <summary>The account's tags in the organization (ListTagsForResource).</summary>
+    public SortedDictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+
     public SortedDictionary<string, Role> Roles { get; } = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, RegionState> _regions = new(StringComparer.Ordinal);
