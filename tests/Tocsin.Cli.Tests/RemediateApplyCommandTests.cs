@@ -26,27 +26,19 @@ public class RemediateApplyCommandTests : IAsyncLifetime
                   - name: trail-logs
         """;
 
-    private static readonly string[] Variables = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_PROFILE"];
-    private readonly Dictionary<string, string?> _saved = Variables.ToDictionary(name => name, Environment.GetEnvironmentVariable);
+    private EnvironmentKey _key = null!;
     private EmulatorHost _emulator = null!;
 
     public async Task InitializeAsync()
     {
         _emulator = await EmulatorHost.StartAsync(Scenario.Parse(NoFilter, "no-filter.yaml"), faults: null, port: 0);
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIAAPPLYCLI00000001");
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "apply-cli-secret");
-        Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", null);
-        Environment.SetEnvironmentVariable("AWS_PROFILE", null);
-        Environment.SetEnvironmentVariable("AWS_REGION", "us-east-1");
+        _key = new EnvironmentKey("AKIAAPPLYCLI00000001", "apply-cli-secret");
     }
 
     public async Task DisposeAsync()
     {
         await _emulator.DisposeAsync();
-        foreach (var (name, value) in _saved)
-        {
-            Environment.SetEnvironmentVariable(name, value);
-        }
+        _key.Dispose();
     }
 
     private CliRun Remediate(params string[] flags) =>

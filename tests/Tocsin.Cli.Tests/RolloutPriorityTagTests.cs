@@ -25,27 +25,19 @@ public sealed class RolloutPriorityTagTests : IAsyncLifetime
             tags: { priority: "1", environment: production }
         """;
 
-    private static readonly string[] Variables = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_PROFILE"];
-    private readonly Dictionary<string, string?> _saved = Variables.ToDictionary(name => name, Environment.GetEnvironmentVariable);
+    private EnvironmentKey _key = null!;
     private EmulatorHost _emulator = null!;
 
     public async Task InitializeAsync()
     {
         _emulator = await EmulatorHost.StartAsync(Scenario.Parse(Organization, "tagged-organization.yaml"), faults: null, port: 0);
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIAROLLOUTTAG000001");
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "rollout-tag-secret");
-        Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", null);
-        Environment.SetEnvironmentVariable("AWS_PROFILE", null);
-        Environment.SetEnvironmentVariable("AWS_REGION", "us-east-1");
+        _key = new EnvironmentKey("AKIAROLLOUTTAG000001", "rollout-tag-secret");
     }
 
     public async Task DisposeAsync()
     {
         await _emulator.DisposeAsync();
-        foreach (var (name, value) in _saved)
-        {
-            Environment.SetEnvironmentVariable(name, value);
-        }
+        _key.Dispose();
     }
 
     [Fact]

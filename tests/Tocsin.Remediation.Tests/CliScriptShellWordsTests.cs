@@ -6,10 +6,13 @@ namespace Tocsin.Remediation.Tests;
 public sealed class CliScriptShellWordsTests
 {
     [Theory]
-    [InlineData("plain", "'plain'")]
+    [InlineData("plain", "plain")]
+    [InlineData("arn:aws:sns:us-east-1:111111111111:alerts", "arn:aws:sns:us-east-1:111111111111:alerts")]
+    [InlineData("", "''")]
     [InlineData("it's", "'it'\\''s'")]
     [InlineData("$(touch pwned) `x` \"y\"", "'$(touch pwned) `x` \"y\"'")]
-    public void Values_become_one_single_quoted_word(string value, string word) =>
+    [InlineData("two\nlines", "$'two\\nlines'")]
+    public void Values_are_bare_only_when_no_character_is_special_else_single_quoted_else_ansi_c_quoted(string value, string word) =>
         ShellWords.Quote(value).ShouldBe(word);
 
     [Fact]
