@@ -15,7 +15,7 @@ public sealed class CloudFormationInjectionTests
         name, Hostile, Hostile, "Sum", 300, 1, null, 1, "GreaterThanOrEqualToThreshold", "notBreaching", actions,
         ["arn:aws:sns:us-east-1:111111111111:" + Hostile], [], [], [new AlarmDimension(Hostile, Hostile)], Hostile);
 
-    private static RemediationPlan HostilePlan() => CloudFormationPlans.Of(
+    internal static RemediationPlan HostilePlan() => CloudFormationPlans.Of(
         new CreateLogGroup(Hostile, "arn:aws:logs:us-east-1:111111111111:log-group:" + Hostile) { AccountId = Account, Region = Region, Reason = Why },
         new PutMetricFilter("control", Hostile, Hostile, Hostile, Hostile, Hostile) { AccountId = Account, Region = Region, Reason = Why },
         new Subscribe("arn:aws:sns:us-east-1:111111111111:" + Hostile, "email", Hostile) { AccountId = Account, Region = Region, Reason = Why },
