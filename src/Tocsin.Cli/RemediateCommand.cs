@@ -120,9 +120,9 @@ internal sealed class PlanFlags
         {
             return new Planner(judging.EvaluationOptions(parse, config), options).Plan(inventory, findings, controls);
         }
-        catch (ArgumentException invalid)
+        catch (UnknownVariantException unknown)
         {
-            throw new UsageException($"--variant: {invalid.Message.Split(" (Parameter")[0]}");
+            throw new UsageException($"--variant: {unknown.Message}");
         }
     }
 

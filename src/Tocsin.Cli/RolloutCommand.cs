@@ -69,6 +69,10 @@ internal static class RolloutCommand
             var rollout = new Rollout(console, judging, plan, parse, config, controls);
             var scanPlan = plan.FromSnapshot(parse) ? null : scan.Plan(parse, config, controls);
             var runner = scanPlan is null ? null : scan.Runner(parse, scanPlan, console);
+            if (applying && scanPlan!.Targets.Count != 1)
+            {
+                throw new UsageException($"--apply changes one target at a time; the configuration names {scanPlan.Targets.Count}: choose one with the scan flags");
+            }
             if (parse.GetValue(priorityTag) is { } tag)
             {
                 priorities = await TagPrioritiesAsync(tag, inventory, scanPlan!, runner!, cancellationToken);
@@ -147,11 +151,11 @@ internal static class RolloutCommand
                 Out.WriteLine("   No account needs a change.");
             }
 
-            using var sessions = applying is { } live ? await AccountSessions.OpenAsync(live.Runner.RequestFor(live.Scan, live.Scan.Targets[0]), live.Runner.CollectorOptions, cancellationToken) : null;
+            using var sessions = applying is { } opening ? await AccountSessions.OpenAsync(opening.Runner.RequestFor(opening.Scan, opening.Scan.Targets[0]), opening.Runner.CollectorOptions, cancellationToken) : null;
             foreach (var next in batches)
             {
                 Out.WriteLine($"   Batch {next.Number}: {string.Join(", ", next.Accounts.Select(a => priorities.LabelOf(a) is { } label ? $"{a} ({label})" : a))}");
-                if (applying is not { } live2 || sessions is null)
+                if (applying is not { } live || sessions is null)
                 {
                     foreach (var step in next.Steps)
                     {
@@ -164,9 +168,9 @@ internal static class RolloutCommand
                 // Each batch is planned from the latest scan: what earlier batches changed (an organization trail) is seen.
                 var current = plan.Build(parse, judging, config, inventory, controls);
                 var steps = current.Steps.Where(step => next.Accounts.Contains(step.AccountId, StringComparer.Ordinal)).ToList();
-                var report = await new Applier(sessions.For, new ApplyOptions(live2.Force)).ApplyAsync(current with { Steps = steps }, inventory, cancellationToken);
+                var report = await new Applier(sessions.For, new ApplyOptions(live.Force)).ApplyAsync(current with { Steps = steps }, inventory, cancellationToken);
                 ApplyText.Report(report, Out);
-                var rescanned = await live2.Runner.RunAsync(live2.Scan with { SnapshotOut = null }, cancellationToken);
+                var rescanned = await live.Runner.RunAsync(live.Scan with { SnapshotOut = null }, cancellationToken);
                 if (rescanned.FailedTargets.Count > 0)
                 {
                     return ExitCodes.ToolFailure;

@@ -65,7 +65,7 @@ internal sealed class ScanFlags
 
         var onlyRegions = parse.GetValue(_regions) is { Length: > 0 } given ? given : null;
         IReadOnlyList<ScanTarget> targets = targetFlags || config is null
-            ? [new ScanTarget(parse.GetValue(_profile) ?? "default credentials", parse.GetValue(_profile), parse.GetValue(_organization), parse.GetValue(_roleName),
+            ? [new ScanTarget(parse.GetValue(_profile) ?? (parse.GetValue(_demoCredentials) ? "demo credentials" : "default credentials"), parse.GetValue(_profile), parse.GetValue(_organization), parse.GetValue(_roleName),
                 parse.GetValue(_externalId), parse.GetValue(_sessionName), SplitAccounts(parse.GetValue(_accounts)), onlyRegions)]
             : [.. config.Targets.Select(t => t with { Regions = onlyRegions ?? t.Regions, SessionName = parse.GetValue(_sessionName) ?? t.SessionName })];
         return new ScanPlan(targets, controls, parse.GetValue(_concurrency) ?? config?.Concurrency ?? 16,

@@ -26,7 +26,7 @@ public sealed class Planner(EvaluationOptions evaluation, PlanOptions options)
         var notPlanned = new List<NotPlanned>();
         if (options.Variant is { } variant && !controls.Any(c => c.AcceptedVariants.Any(v => v.Name == variant)))
         {
-            throw new ArgumentException($"no control of this plan has an accepted variant named `{variant}`", nameof(inventory));
+            throw new UnknownVariantException(variant, [.. controls.SelectMany(c => c.AcceptedVariants.Select(v => v.Name)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
         }
 
         foreach (var finding in result.Findings)

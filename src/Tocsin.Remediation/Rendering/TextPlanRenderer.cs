@@ -11,7 +11,7 @@ public sealed class TextPlanRenderer : IPlanRenderer
     {
         if (plan.IsEmpty && plan.Fixes.Count == 0)
         {
-            output.WriteLine("Nothing to fix: no finding fails.");
+            output.WriteLine(plan.NotPlanned.Count == 0 ? "Nothing to fix: no finding fails." : "No step planned:");
         }
 
         var number = 0;
