@@ -6,7 +6,7 @@ namespace Tocsin.Remediation.Tests;
 /// The cli rendering run by the AWS CLI against moto, which differs from AWS in places (it duplicates a metric filter
 /// put twice, confirms every subscription at once): every call succeeds, a second run is clean, and the scan passes.
 /// </summary>
-public sealed class CliScriptMotoTests(CliScriptMotoServer moto) : IClassFixture<CliScriptMotoServer>
+public sealed class CliScriptMotoTests(MotoServer moto) : IClassFixture<MotoServer>
 {
     private const string Account = "123456789012";
 
@@ -30,6 +30,8 @@ public sealed class CliScriptMotoTests(CliScriptMotoServer moto) : IClassFixture
     [SkippableFact]
     public async Task The_cli_scripts_run_cleanly_against_moto_twice_and_the_scan_passes()
     {
+        RequiredTool.Moto();
+        RequiredTool.AwsCli();
         var work = Directory.CreateTempSubdirectory("tocsin-cli-moto-");
         try
         {

@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Tocsin.Aws.Tests;
+namespace Tocsin.Tests;
 
 /// <summary>
 /// moto's AWS server (<c>python3 -m moto.server</c>) on 127.0.0.1 and a free port, started for a test class and
-/// stopped with it. Ready when it prints the address it serves; reset to empty between tests. Without python3, boto3
+/// stopped with it (the AWS tests scan it; the remediation tests run the CLI script against it). Ready when it prints the address it serves; reset to empty between tests. Without python3, boto3
 /// and moto it does not start, and each test skips (fails under CI) through <see cref="RequiredTool.Moto"/>.
 /// </summary>
 public sealed class MotoServer : IAsyncLifetime
@@ -57,18 +57,6 @@ public sealed class MotoServer : IAsyncLifetime
         (await http.PostAsync(new Uri(Endpoint, "moto-api/reset"), null)).EnsureSuccessStatusCode();
     }
 
-    /// <summary>Runs Fixtures/build-moto-chain.py (boto3) against this server.</summary>
-    public async Task BuildChainAsync(string variant)
-    {
-        var script = Path.Combine(AppContext.BaseDirectory, "Fixtures", "build-moto-chain.py");
-        var start = new ProcessStartInfo("python3", [script, Endpoint.ToString(), variant]) { RedirectStandardError = true, UseShellExecute = false };
-        WithoutAwsSettings(start);
-        using var process = Process.Start(start)!;
-        var errors = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        process.ExitCode.ShouldBe(0, errors);
-    }
-
     public async Task DisposeAsync()
     {
         if (_process is { HasExited: false })
@@ -84,7 +72,7 @@ public sealed class MotoServer : IAsyncLifetime
     /// The child sees no AWS_* setting of this process (a credential test may have set AWS_ENDPOINT_URL_STS, which
     /// boto3 honours), and never probes instance metadata.
     /// </summary>
-    private static void WithoutAwsSettings(ProcessStartInfo start)
+    internal static void WithoutAwsSettings(ProcessStartInfo start)
     {
         foreach (var name in start.Environment.Keys.Where(name => name.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
         {
