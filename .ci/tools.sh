@@ -1,6 +1,19 @@
 # The programs the interoperability tests drive besides the .NET SDK; sourced by test.sh and .ci/run.
 # missing_tools prints one line per missing tool: its Debian package (- when Debian has none), what it is for,
 # and how to get it.
+# The first aws on PATH whose version is 2.x, printed; fails when there is none.
+aws_cli_v2() {
+  local dir
+  local IFS=:
+  for dir in $PATH; do
+    if [ -x "$dir/aws" ] && "$dir/aws" --version 2>&1 | grep -q '^aws-cli/2\.'; then
+      echo "$dir/aws"
+      return 0
+    fi
+  done
+  return 1
+}
+
 missing_tools() {
   python3 -c 'import boto3' >/dev/null 2>&1 ||
     echo "python3-boto3|python3 with boto3, for the emulator's boto3 tests|apt-get install python3-boto3"
@@ -8,6 +21,8 @@ missing_tools() {
     echo "-|python3 with moto, for the scans of a moto server|pip install 'moto[server]' (not in Debian 12's packages)"
   command -v aws >/dev/null 2>&1 ||
     echo "awscli|the AWS CLI, for the emulator's AWS CLI tests|apt-get install awscli"
+  aws_cli_v2 >/dev/null ||
+    echo "awscli|the AWS CLI v2, for the remediation script's run with both major versions|apt-get install awscli (Debian's is v2)"
   command -v terraform >/dev/null 2>&1 ||
     echo "-|terraform, for the emulator's Terraform test|HashiCorp's terraform release on PATH (not in Debian's packages)"
   [ -d /opt/tf-plugins ] ||

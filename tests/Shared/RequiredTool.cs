@@ -27,6 +27,37 @@ public static class RequiredTool
     /// <summary>The AWS CLI (Debian's awscli).</summary>
     public static string AwsCli() => Program("aws", "apt-get install awscli");
 
+    /// <summary>
+    /// The folder of an AWS CLI of the given major version on PATH (v1 is pip's awscli, v2 Debian's awscli), so a test
+    /// can put it first on a child's PATH and run a script with that version.
+    /// </summary>
+    public static string AwsCliFolder(int major)
+    {
+        var found = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, "aws"))
+            .Where(File.Exists)
+            .FirstOrDefault(aws => VersionOf(aws).StartsWith($"aws-cli/{major}.", StringComparison.Ordinal));
+        return found is null
+            ? Missing($"no AWS CLI v{major} on PATH", major == 2 ? "apt-get install awscli (Debian's is v2)" : "pip install awscli")
+            : Path.GetDirectoryName(found)!;
+    }
+
+    private static string VersionOf(string program)
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo(program, ["--version"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return output.Trim();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "";
+        }
+    }
+
     /// <summary>cfn-lint, which lints the CloudFormation templates remediation writes (Python's package; Debian 12 has none).</summary>
     public static string CfnLint() => Program("cfn-lint", "pip install cfn-lint (not in Debian 12's packages; optional outside CI)");
 
