@@ -18,13 +18,13 @@ internal static class PermissionsCommand
         {
             if (parse.GetValue(remediate))
             {
-                console.Out.WriteLine("// The role Tocsin applies a plan with in each account it changes: the scan's reads, the reads before each write, and the writes.");
-                console.Out.WriteLine("// iam:PassRole is needed only for the CloudTrail delivery role; scope it with the condition iam:PassedToService = cloudtrail.amazonaws.com.");
-                console.Out.WriteLine(Permissions.PolicyDocument(Permissions.ForApply, "TocsinApplyRemediation"));
+                console.Out.WriteLine("// The role Tocsin applies a plan with in each account it changes: the scan's reads, the reads before each write, and the writes;");
+                console.Out.WriteLine($"// iam:PassRole only for the CloudTrail delivery role {Remediation.Planning.DefaultNames.DeliveryRole}, only to CloudTrail.");
+                console.Out.WriteLine(Permissions.ApplyPolicyDocument(Remediation.Planning.DefaultNames.DeliveryRole));
                 if (parse.GetValue(organization))
                 {
-                    console.Out.WriteLine("// The identity that assumes the role in each account:");
-                    console.Out.WriteLine(Permissions.PolicyDocument(["sts:AssumeRole"], "TocsinAssumeApplyRole"));
+                    console.Out.WriteLine("// The identity that assumes the role in each account; organizations:ListTagsForResource is for tocsin rollout --priority-tag:");
+                    console.Out.WriteLine(Permissions.PolicyDocument(["sts:AssumeRole", .. Permissions.ApplyOnly.Where(action => action.StartsWith("organizations:", StringComparison.Ordinal))], "TocsinAssumeApplyRole"));
                 }
 
                 return ExitCodes.Ok;

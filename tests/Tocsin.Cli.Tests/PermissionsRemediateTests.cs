@@ -15,6 +15,19 @@ public class PermissionsRemediateTests
     }
 
     [Fact]
+    public void The_remediate_policy_passes_only_the_delivery_role_and_only_to_cloudtrail()
+    {
+        var run = CliRun.Of("permissions", "--remediate");
+        var json = run.Out[run.Out.IndexOf('{', StringComparison.Ordinal)..];
+
+        using var policy = System.Text.Json.JsonDocument.Parse(json);
+        var pass = policy.RootElement.GetProperty("Statement").EnumerateArray().Single(s => s.GetProperty("Action").ToString() == "iam:PassRole");
+        pass.GetProperty("Resource").GetString().ShouldBe("arn:aws:iam::*:role/TocsinCloudTrailToLogs");
+        pass.GetProperty("Condition").GetProperty("StringEquals").GetProperty("iam:PassedToService").GetString().ShouldBe("cloudtrail.amazonaws.com");
+        policy.RootElement.GetProperty("Statement")[0].GetProperty("Action").EnumerateArray().Select(a => a.GetString()).ShouldNotContain("iam:PassRole");
+    }
+
+    [Fact]
     public void The_scan_policy_has_no_write()
     {
         var run = CliRun.Of("permissions");

@@ -54,4 +54,33 @@ public static class Permissions
                 },
             },
         }, new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+
+    /// <summary>
+    /// The policy of the role a plan is applied with in each account: the scan's reads and the apply's reads and writes
+    /// on every resource, and <c>iam:PassRole</c> only for the CloudTrail delivery role, only to CloudTrail.
+    /// </summary>
+    /// <param name="deliveryRoleName">The name of the role CloudTrail assumes to write to CloudWatch Logs.</param>
+    public static string ApplyPolicyDocument(string deliveryRoleName) =>
+        System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["Version"] = "2012-10-17",
+            ["Statement"] = new object[]
+            {
+                new Dictionary<string, object>
+                {
+                    ["Sid"] = "TocsinApplyRemediation",
+                    ["Effect"] = "Allow",
+                    ["Action"] = ForApply.Where(action => action != "iam:PassRole" && !action.StartsWith("organizations:", StringComparison.Ordinal)).ToArray(),
+                    ["Resource"] = "*",
+                },
+                new Dictionary<string, object>
+                {
+                    ["Sid"] = "TocsinPassTheDeliveryRoleToCloudTrail",
+                    ["Effect"] = "Allow",
+                    ["Action"] = "iam:PassRole",
+                    ["Resource"] = $"arn:aws:iam::*:role/{deliveryRoleName}",
+                    ["Condition"] = new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, string> { ["iam:PassedToService"] = "cloudtrail.amazonaws.com" } },
+                },
+            },
+        }, new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
 }

@@ -1,7 +1,7 @@
 namespace Tocsin.Remediation.Planning;
 
 /// <summary>The names a plan gives what it creates, when nothing that exists can be reused.</summary>
-internal static class DefaultNames
+public static class DefaultNames
 {
     public const string Trail = "tocsin-cis-trail";
     public const string LogGroup = "tocsin-cloudtrail";
