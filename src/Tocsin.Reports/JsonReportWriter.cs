@@ -80,7 +80,35 @@ public sealed class JsonReportWriter : IReportWriter
         WriteStrings(json, "candidates", finding.Evidence.Candidates);
         json.WriteEndObject();
         WriteNullable(json, "inheritedFrom", finding.InheritedFrom);
+        if (finding.Locations is { } locations)
+        {
+            json.WriteStartArray("locations");
+            foreach (var location in locations)
+            {
+                json.WriteStartObject();
+                json.WriteString("link", location.Link);
+                json.WriteString("file", location.File);
+                WriteNullableNumber(json, "startLine", location.StartLine);
+                WriteNullableNumber(json, "endLine", location.EndLine);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
+    }
+
+    private static void WriteNullableNumber(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     private static void WriteSummary(Utf8JsonWriter json, RunSummary summary)

@@ -57,6 +57,22 @@ public sealed class OutsideTrailTests
     }
 
     [Fact]
+    public void Each_link_of_the_chain_is_located_in_the_file_and_line_that_defines_it()
+    {
+        var read = OutsideTrail.Add(IacRead.Empty with { MetricFilters = [Filter], Topics = [Topic] }, Settings, "trail-logs");
+        var inventory = IacInventory.Of(Settings, read);
+        var result = new ChainEvaluator(EvaluationOptions.Default).Evaluate(inventory, [Seed]);
+
+        var located = IacLocations.Attach(result, inventory).Findings.ShouldHaveSingleItem();
+
+        located.Locations!.Select(l => (l.Link, l.File, l.StartLine)).ShouldBe(
+        [
+            (Settings.Arn("cloudtrail", "trail/trail-outside-this-code"), "--assume-trail-log-group", (int?)null),
+            ("metric-filter:trail-logs/signin", "filters.tf", 4),
+        ]);
+    }
+
+    [Fact]
     public void Code_with_nothing_of_the_chain_is_undecided_rather_than_failed_for_a_trail_it_never_meant_to_define()
     {
         var finding = Judge(IacRead.Empty);

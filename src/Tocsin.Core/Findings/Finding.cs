@@ -30,5 +30,11 @@ public sealed record Finding(
     /// <summary>The account that owns the organization trail whose chain this member account inherits.</summary>
     public string? InheritedFrom { get; init; }
 
+    /// <summary>Where each link of the chain is defined, for findings on infrastructure code; null for live AWS and snapshots.</summary>
+    public IReadOnlyList<Location>? Locations { get; init; }
+
     public bool Suppressed => SuppressedBy is not null;
 }
+
+/// <summary>Where one link of a finding's chain is defined: the evidence entry, and its file with first and last line.</summary>
+public sealed record Location(string Link, string File, int? StartLine, int? EndLine);
