@@ -50,10 +50,12 @@ internal sealed class ReportFlags
     /// <summary>Evaluates the inventory, writes the report, and returns the exit code.</summary>
     /// <param name="config">tocsin.yaml, whose settings apply where no flag was given.</param>
     /// <param name="collection">What reading live AWS cost, for a scan.</param>
-    public int Report(ParseResult parse, CloudInventory inventory, CliConsole console, ScanConfig? config = null, CollectionSummary? collection = null)
+    /// <param name="refine">Adds what a source knows beyond the findings (the file and lines of code), before the report is written.</param>
+    public int Report(ParseResult parse, CloudInventory inventory, CliConsole console, ScanConfig? config = null, CollectionSummary? collection = null, Func<RunResult, RunResult>? refine = null)
     {
         var report = config?.Report ?? ReportDefaults.None;
-        var result = Evaluate(parse, inventory, config) with { Collection = collection };
+        var evaluated = Evaluate(parse, inventory, config) with { Collection = collection };
+        var result = refine is null ? evaluated : refine(evaluated);
         Write(result, Pick(parse, _format, report.Format)!, Pick(parse, _output, report.Output), console);
         return ExitCode(result, Pick(parse, _failOn, report.FailOn)!);
     }
