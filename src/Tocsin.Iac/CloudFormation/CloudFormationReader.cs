@@ -1,0 +1,85 @@
+using Tocsin.Core.Inventory;
+
+namespace Tocsin.Iac.CloudFormation;
+
+/// <summary>
+/// Reads CloudFormation templates, YAML or JSON, into the chain's resources. Files that are not templates are skipped;
+/// a file that does not parse, or an unknown intrinsic, is a problem with its position and the rest is still read.
+/// </summary>
+public static class CloudFormationReader
+{
+    /// <summary>Types read first, so a key is known before the aliases and topics that name it.</summary>
+    private static readonly string[] KeysFirst = ["AWS::KMS::Key", "AWS::KMS::Alias"];
+
+    public static IacRead Read(IReadOnlyList<(string Path, string Text)> files, IacSettings settings)
+    {
+        var read = IacRead.Empty;
+        var parts = new TopicParts();
+        foreach (var (path, text) in files)
+        {
+            var (root, problem) = TemplateFile.Parse(path, text);
+            if (problem is not null)
+            {
+                read = read with { Problems = [.. read.Problems, problem] };
+            }
+
+            if (root is not null)
+            {
+                read = read.Plus(Template(new TemplateScope(path, settings, root), parts)) with
+                {
+                    Problems = [.. read.Problems, .. UnknownTags.In(path, root)],
+                };
+            }
+        }
+
+        return read with { Topics = TopicAssembly.Topics(parts, read.Alarms, settings) };
+    }
+
+    private static IacRead Template(TemplateScope scope, TopicParts parts)
+    {
+        var values = new ValueResolver(scope);
+        var identity = values.Identity;
+        var (trails, groups, filters, alarms) = (new List<Trail>(), new List<LogGroup>(), new List<MetricFilter>(), new List<Alarm>());
+        var ordered = scope.Resources.Values.OrderBy(r => Array.IndexOf(KeysFirst, r.Type) is var i and >= 0 ? i : KeysFirst.Length);
+        foreach (var resource in ordered.Where(r => Deployed(r, values)))
+        {
+            var properties = new ResourceProperties(resource, values, scope.Path);
+            switch (resource.Type)
+            {
+                case "AWS::CloudTrail::Trail": trails.Add(TrailResource.Read(properties, identity, scope.Settings)); break;
+                case "AWS::Logs::LogGroup" when FilterResources.LogGroup(properties, identity, scope.Settings) is { } group: groups.Add(group); break;
+                case "AWS::Logs::MetricFilter": filters.Add(FilterResources.MetricFilter(properties, identity)); break;
+                case "AWS::CloudWatch::Alarm": alarms.Add(AlarmResource.Read(properties, identity, scope.Settings)); break;
+                case "AWS::SNS::Topic": TopicResources.Topic(properties, identity, parts, resource, scope.Path); break;
+                case "AWS::SNS::Subscription": TopicResources.Subscription(properties, parts); break;
+                case "AWS::SNS::TopicPolicy": TopicResources.TopicPolicy(properties, parts); break;
+                case "AWS::SNS::TopicInlinePolicy": TopicResources.TopicInlinePolicy(properties, parts); break;
+                case "AWS::KMS::Key": TopicResources.Key(properties, identity, resource, parts); break;
+                case "AWS::KMS::Alias": TopicResources.Alias(properties, identity, scope.Settings, parts); break;
+            }
+        }
+
+        return new IacRead(trails, groups, filters, alarms, [], []);
+    }
+
+    /// <summary>
+    /// A resource under a condition exists only when the condition holds. One whose condition cannot be resolved is
+    /// read as if deployed: its values still say what they could not resolve.
+    /// </summary>
+    private static bool Deployed(TemplateResource resource, ValueResolver values)
+    {
+        if (resource.Condition is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            return values.Condition(resource.Condition);
+        }
+        catch (Unresolvable)
+        {
+            return true;
+        }
+    }
+}
