@@ -22,7 +22,7 @@ internal sealed class ResourceProperties(TemplateResource resource, ValueResolve
             return Observed.Known(absent);
         }
 
-        var source = Source.FromFile(path, (int)node.Start.Line);
+        var source = Source.FromFile(path, resource.PropertyLine(name));
         try
         {
             var value = values.Resolve(node);

@@ -7,8 +7,10 @@ internal sealed record TemplateResource(string LogicalId, string Type, YamlMappi
 {
     private static readonly YamlMappingNode NoProperties = new();
 
-    public static TemplateResource? Of(string logicalId, YamlNode node)
+    /// <param name="key">The logical id as written: the resource's line is the line that names it.</param>
+    public static TemplateResource? Of(YamlScalarNode key, YamlNode node)
     {
+        var logicalId = key.Value ?? "";
         if (node is not YamlMappingNode map || TemplateFile.Child(map, "Type") is not YamlScalarNode { Value: { } type })
         {
             return null;
@@ -16,8 +18,12 @@ internal sealed record TemplateResource(string LogicalId, string Type, YamlMappi
 
         var properties = TemplateFile.Child(map, "Properties") as YamlMappingNode ?? NoProperties;
         var condition = (TemplateFile.Child(map, "Condition") as YamlScalarNode)?.Value;
-        return new TemplateResource(logicalId, type, properties, condition, (int)node.Start.Line);
+        return new TemplateResource(logicalId, type, properties, condition, (int)key.Start.Line);
     }
 
     public YamlNode? Property(string name) => TemplateFile.Child(Properties, name);
+
+    /// <summary>The line that names a property, where a reader looks for its value.</summary>
+    public int PropertyLine(string name) =>
+        Properties.Children.Keys.FirstOrDefault(key => key is YamlScalarNode { Value: var text } && text == name) is { } key ? (int)key.Start.Line : Line;
 }

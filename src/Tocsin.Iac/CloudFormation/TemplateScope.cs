@@ -16,10 +16,11 @@ internal sealed class TemplateScope
         Parameters = Section(root, "Parameters");
         Mappings = Section(root, "Mappings");
         Conditions = Section(root, "Conditions");
-        Resources = Section(root, "Resources")
-            .Select(entry => TemplateResource.Of(entry.Key, entry.Value))
+        Resources = (TemplateFile.Child(root, "Resources") as YamlMappingNode)?.Children
+            .Where(entry => entry.Key is YamlScalarNode)
+            .Select(entry => TemplateResource.Of((YamlScalarNode)entry.Key, entry.Value))
             .OfType<TemplateResource>()
-            .ToDictionary(resource => resource.LogicalId, StringComparer.Ordinal);
+            .ToDictionary(resource => resource.LogicalId, StringComparer.Ordinal) ?? [];
     }
 
     public string Path { get; }

@@ -22,7 +22,7 @@ internal static class TopicResources
 
         var inline = topic.Read<IReadOnlyList<Observed<Subscription>>>("Subscription", [], node =>
             node is JsonArray list
-                ? [.. list.OfType<JsonObject>().Select((s, i) => Subscription(arn, $"{resource.LogicalId}-{i + 1}", ResourceProperties.Field(s, "Protocol"), ResourceProperties.Field(s, "Endpoint"), topic.Source))]
+                ? [.. list.OfType<JsonObject>().Select((s, i) => Subscription(arn, $"{resource.LogicalId}-{i + 1}", ResourceProperties.Field(s, "Protocol"), Observed.Known(ResourceProperties.Field(s, "Endpoint")), topic.Source))]
                 : throw new Unresolvable("a list of subscriptions was expected"));
         parts.Topics.Add(new DefinedTopic(
             arn,
@@ -42,7 +42,7 @@ internal static class TopicResources
         var protocol = subscription.Text("Protocol");
         var endpoint = subscription.Text("Endpoint");
         parts.Subscribe(topicArn, protocol.IsKnown
-            ? Subscription(topicArn, subscription.LogicalId, protocol.Value, endpoint.IsKnown ? endpoint.Value : null, subscription.Source)
+            ? Subscription(topicArn, subscription.LogicalId, protocol.Value, endpoint, subscription.Source)
             : Observed.Unknown<Subscription>(UnknownReason.Unresolved, protocol.Unknown.Detail, protocol.Source));
     }
 
@@ -83,11 +83,11 @@ internal static class TopicResources
         parts.KeyPolicies[settings.Arn("kms", name)] = document;
     }
 
-    private static Observed<Subscription> Subscription(string topicArn, string id, string? protocol, string? endpoint, Source source) =>
+    private static Observed<Subscription> Subscription(string topicArn, string id, string? protocol, Observed<string?> endpoint, Source source) =>
         Observed.Known(new Subscription(
             protocol is not null && ConfirmedAtCreation.Contains(protocol) ? $"{topicArn}:{id}" : Core.Inventory.Subscription.PendingConfirmation,
             Observed.Known(protocol ?? ""),
-            Observed.Known(endpoint),
+            endpoint,
             source));
 
     private static Observed<string?> Document(ResourceProperties policy) => policy.Read<string?>("PolicyDocument", null, Json);
