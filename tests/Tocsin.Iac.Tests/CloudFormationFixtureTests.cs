@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Tocsin.Core.Findings;
+using Tocsin.Core.Inventory.Snapshots;
 
 namespace Tocsin.Iac.Tests;
 
@@ -86,6 +87,20 @@ public sealed class CloudFormationFixtureTests
         var actions = read.Alarms.ShouldHaveSingleItem().AlarmActions;
         actions.Unknown!.ToString().ShouldBe("unresolved: NoMfaSigninAlarm.AlarmActions: parameter AlertTopicName has no default: its value is given only at deployment");
         actions.Source!.ToString().ShouldBe("parameter-without-default.yaml:39");
+    }
+
+    [Fact]
+    public void The_template_remediate_writes_passes_on_the_account_it_was_written_for()
+    {
+        var settings = new IacSettings("111111111111");
+        var snapshot = Snapshot.Parse(File.ReadAllText(RepositoryFiles.Snapshot("no-trail")), "no-trail.json");
+        var existing = snapshot.FindAccount("111111111111")!.FindRegion("us-east-1")!.Topics.Value;
+        var read = CloudFormationTemplates.Fixture("remediate-no-trail.yaml", settings);
+        var deployed = read with { Topics = [.. existing, .. read.Topics.Where(t => existing.All(e => e.Arn != t.Arn))] };
+
+        var finding = CloudFormationTemplates.ConsoleSigninWithoutMfa(deployed, settings);
+
+        finding.Outcome.ShouldBe(Outcome.Pass, finding.Message);
     }
 
     [SkippableFact]
