@@ -95,4 +95,15 @@ public sealed class CloudFormationIntrinsicTests
 
         read.Topics.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void A_resource_whose_condition_cannot_be_resolved_leaves_its_link_undecided()
+    {
+        var read = CloudFormationTemplates.Inline(CloudFormationTemplates.AlarmNamed("m", Parameters).Replace(
+            "  Alerts:\n    Type: AWS::SNS::Topic", "  Alerts:\n    Type: AWS::SNS::Topic\n    Condition: Unknowable", StringComparison.Ordinal));
+
+        read.Topics.ShouldHaveSingleItem().Subscriptions.Unknown.ShouldBe(new Unknown(
+            UnknownReason.Unresolved,
+            "whether Alerts is deployed depends on condition Unknowable: parameter Given has no default: its value is given only at deployment"));
+    }
 }

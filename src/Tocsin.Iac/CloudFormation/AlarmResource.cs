@@ -24,7 +24,7 @@ internal static class AlarmResource
             alarm.Double("Threshold"),
             alarm.Read("ComparisonOperator", AlarmComparisonOperator.GreaterThanOrEqualToThreshold, node => ResourceProperties.Enum<AlarmComparisonOperator>(ResourceProperties.AsText(node))),
             alarm.Text("TreatMissingData"),
-            alarm.Bool("ActionsEnabled", true),
+            alarm.Deciding(alarm.Bool("ActionsEnabled", true)),
             alarm.Texts("AlarmActions"),
             alarm.Texts("OKActions"),
             alarm.Texts("InsufficientDataActions"),

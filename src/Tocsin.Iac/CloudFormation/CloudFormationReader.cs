@@ -41,9 +41,15 @@ public static class CloudFormationReader
         var identity = values.Identity;
         var (trails, groups, filters, alarms) = (new List<Trail>(), new List<LogGroup>(), new List<MetricFilter>(), new List<Alarm>());
         var ordered = scope.Resources.Values.OrderBy(r => Array.IndexOf(KeysFirst, r.Type) is var i and >= 0 ? i : KeysFirst.Length);
-        foreach (var resource in ordered.Where(r => Deployed(r, values)))
+        foreach (var resource in ordered)
         {
-            var properties = new ResourceProperties(resource, values, scope.Path);
+            var existence = Existence(resource, values, scope.Path);
+            if (existence is { Deployed: false })
+            {
+                continue;
+            }
+
+            var properties = new ResourceProperties(resource, values, scope.Path, existence?.Unknown);
             switch (resource.Type)
             {
                 case "AWS::CloudTrail::Trail": trails.Add(TrailResource.Read(properties, identity, scope.Settings)); break;
@@ -63,23 +69,24 @@ public static class CloudFormationReader
     }
 
     /// <summary>
-    /// A resource under a condition exists only when the condition holds. One whose condition cannot be resolved is
-    /// read as if deployed: its values still say what they could not resolve.
+    /// A resource under a condition exists only when the condition holds. When the condition cannot be resolved the
+    /// resource is read, but the value that decides its link (a trail's logging, a filter's pattern, an alarm's actions,
+    /// a topic's subscribers or policy) is unknown: whether it will exist is not known before deployment.
     /// </summary>
-    private static bool Deployed(TemplateResource resource, ValueResolver values)
+    private static (bool Deployed, Unknown? Unknown)? Existence(TemplateResource resource, ValueResolver values, string path)
     {
         if (resource.Condition is null)
         {
-            return true;
+            return null;
         }
 
         try
         {
-            return values.Condition(resource.Condition);
+            return (values.Condition(resource.Condition), null);
         }
-        catch (Unresolvable)
+        catch (Unresolvable why)
         {
-            return true;
+            return (true, new Unknown(UnknownReason.Unresolved, $"whether {resource.LogicalId} is deployed depends on condition {resource.Condition}: {why.Message}"));
         }
     }
 }

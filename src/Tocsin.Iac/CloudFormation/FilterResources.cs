@@ -16,7 +16,7 @@ internal static class FilterResources
         return new MetricFilter(
             logGroupName,
             filter.Name(identity.Name) ?? filter.LogicalId,
-            filter.Read("FilterPattern", "", ResourceProperties.AsText),
+            filter.Deciding(filter.Read("FilterPattern", "", ResourceProperties.AsText)),
             filter.Read<IReadOnlyList<MetricTransformation>>("MetricTransformations", [], Transformations),
             filter.Source);
     }

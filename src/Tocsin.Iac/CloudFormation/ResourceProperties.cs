@@ -9,11 +9,15 @@ namespace Tocsin.Iac.CloudFormation;
 /// Reads one resource's properties as observed values: a property the template leaves out takes CloudFormation's
 /// default, one that cannot be resolved is unknown with the reason and the line it is written on.
 /// </summary>
-internal sealed class ResourceProperties(TemplateResource resource, ValueResolver values, string path)
+/// <param name="existence">Set when the resource's condition cannot be resolved: its deciding values are then unknown.</param>
+internal sealed class ResourceProperties(TemplateResource resource, ValueResolver values, string path, Unknown? existence = null)
 {
     public Source Source => Source.FromFile(path, resource.Line);
 
     public string LogicalId => resource.LogicalId;
+
+    /// <summary>A value that decides whether the resource's link holds: unknown when the resource may not be deployed.</summary>
+    public Observed<T> Deciding<T>(Observed<T> value) => existence is null ? value : Observed<T>.NotKnown(existence, Source);
 
     public Observed<T> Read<T>(string name, T absent, Func<JsonNode, T> convert)
     {

@@ -20,10 +20,10 @@ internal static class TopicResources
             return;
         }
 
-        var inline = topic.Read<IReadOnlyList<Observed<Subscription>>>("Subscription", [], node =>
+        var inline = topic.Deciding(topic.Read<IReadOnlyList<Observed<Subscription>>>("Subscription", [], node =>
             node is JsonArray list
                 ? [.. list.OfType<JsonObject>().Select((s, i) => Subscription(arn, $"{resource.LogicalId}-{i + 1}", ResourceProperties.Field(s, "Protocol"), Observed.Known(ResourceProperties.Field(s, "Endpoint")), topic.Source))]
-                : throw new Unresolvable("a list of subscriptions was expected"));
+                : throw new Unresolvable("a list of subscriptions was expected")));
         parts.Topics.Add(new DefinedTopic(
             arn,
             topic.Text("KmsMasterKeyId"),
@@ -39,7 +39,7 @@ internal static class TopicResources
             return;
         }
 
-        var protocol = subscription.Text("Protocol");
+        var protocol = subscription.Deciding(subscription.Text("Protocol"));
         var endpoint = subscription.Text("Endpoint");
         parts.Subscribe(topicArn, protocol.IsKnown
             ? Subscription(topicArn, subscription.LogicalId, protocol.Value, endpoint, subscription.Source)
@@ -66,7 +66,7 @@ internal static class TopicResources
 
     public static void Key(ResourceProperties key, ResourceIdentity identity, TemplateResource resource, TopicParts parts)
     {
-        var document = key.Read<string?>("KeyPolicy", null, Json);
+        var document = key.Deciding(key.Read<string?>("KeyPolicy", null, Json));
         parts.KeyPolicies[identity.KeyId(resource)] = document;
         parts.KeyPolicies[identity.KeyArn(resource)] = document;
     }
@@ -90,7 +90,7 @@ internal static class TopicResources
             endpoint,
             source));
 
-    private static Observed<string?> Document(ResourceProperties policy) => policy.Read<string?>("PolicyDocument", null, Json);
+    private static Observed<string?> Document(ResourceProperties policy) => policy.Deciding(policy.Read<string?>("PolicyDocument", null, Json));
 
     /// <summary>A policy written as YAML or JSON becomes the JSON text AWS would return; a string is already JSON.</summary>
     private static string Json(JsonNode node) =>

@@ -21,7 +21,7 @@ internal static class TrailResource
             Observed.Known(settings.AccountId),
             trail.Bool("IsMultiRegionTrail", false),
             trail.Bool("IsOrganizationTrail", false),
-            trail.Bool("IsLogging", false),
+            trail.Deciding(trail.Bool("IsLogging", false)),
             Observed.None<string>(),
             Observed.Known<DateTimeOffset?>(null),
             Observed.None<string>(),
