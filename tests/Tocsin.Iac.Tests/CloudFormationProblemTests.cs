@@ -61,4 +61,15 @@ public sealed class CloudFormationProblemTests
         CloudFormationTemplates.ConsoleSigninWithoutMfa(read).Outcome.ShouldBe(Core.Findings.Outcome.Pass);
         read.Topics.ShouldHaveSingleItem().Source!.File.ShouldBe("alerting.yaml");
     }
+
+    [Fact]
+    public void A_json_template_indented_with_tabs_is_read()
+    {
+        var json = "{\n\t\"Resources\": {\n\t\t\"Logs\": {\n\t\t\t\"Type\": \"AWS::Logs::LogGroup\",\n\t\t\t\"Properties\": { \"LogGroupName\": \"trail-logs\" }\n\t\t}\n\t}\n}\n";
+
+        var read = CloudFormationTemplates.Inline(json, "tabs.json");
+
+        read.Problems.ShouldBeEmpty();
+        read.LogGroups.ShouldHaveSingleItem().Source.ShouldBe(Source.FromFile("tabs.json", 3));
+    }
 }
