@@ -10,7 +10,7 @@ namespace Tocsin.Iac.CloudFormation;
 /// defaults, mappings, conditions and pseudo parameters. What only deployment could tell throws <see cref="Unresolvable"/>.
 /// Scalars stay text, as CloudFormation passes them.
 /// </summary>
-internal sealed class ValueResolver
+internal sealed partial class ValueResolver
 {
     private readonly TemplateScope scope;
     private readonly ResourceIdentity identity;
@@ -62,35 +62,6 @@ internal sealed class ValueResolver
     }
 
     public string Text(YamlNode node) => Text(Resolve(node), node);
-
-    public bool Condition(string name)
-    {
-        if (!scope.Conditions.TryGetValue(name, out var condition))
-        {
-            throw new Unresolvable($"condition {name} is not defined");
-        }
-
-        return Truth(condition);
-    }
-
-    private bool Truth(YamlNode node) =>
-        Intrinsics.Of(node) is { } intrinsic ? Truth(intrinsic.Name, intrinsic.Argument) : Text(node) == "true";
-
-    private bool Truth(string name, YamlNode argument)
-    {
-        var args = argument as YamlSequenceNode;
-        return name switch
-        {
-            "Fn::Equals" when args is { Children.Count: 2 } => Same(Resolve(args[0]), Resolve(args[1])),
-            "Fn::Not" when args is { Children.Count: 1 } => !Truth(args[0]),
-            "Fn::And" when args is not null => args.Children.All(Truth),
-            "Fn::Or" when args is not null => args.Children.Any(Truth),
-            "Condition" => Condition(Text(Untagged(argument))),
-            _ => Text(Function(name, argument), argument) == "true",
-        };
-    }
-
-    private static bool Same(JsonNode? left, JsonNode? right) => JsonNode.DeepEquals(left, right);
 
     private JsonNode? Function(string name, YamlNode argument) => name switch
     {
@@ -187,23 +158,7 @@ internal sealed class ValueResolver
             YamlSequenceNode { Children.Count: 1 } single => (Text(single[0]), null),
             var node => (Text(node), (YamlMappingNode?)null),
         };
-        var result = new StringBuilder();
-        var at = 0;
-        while (template.IndexOf("${", at, StringComparison.Ordinal) is var start and >= 0)
-        {
-            var end = template.IndexOf('}', start);
-            if (end < 0)
-            {
-                break;
-            }
-
-            result.Append(template, at, start - at);
-            var name = template[(start + 2)..end].Trim();
-            result.Append(name.StartsWith('!') ? "${" + name[1..] + "}" : SubVariable(name, variables));
-            at = end + 1;
-        }
-
-        return JsonValue.Create(result.Append(template[at..]).ToString());
+        return JsonValue.Create(SubTemplate.Expand(template, name => SubVariable(name, variables)));
     }
 
     private string SubVariable(string name, YamlMappingNode? variables)
