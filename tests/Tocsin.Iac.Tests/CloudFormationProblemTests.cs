@@ -72,4 +72,14 @@ public sealed class CloudFormationProblemTests
         read.Problems.ShouldBeEmpty();
         read.LogGroups.ShouldHaveSingleItem().Source.ShouldBe(Source.FromFile("tabs.json", 3));
     }
+
+    [Fact]
+    public void A_key_written_twice_is_a_problem_at_its_position()
+    {
+        var read = CloudFormationTemplates.Inline("Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n  Logs:\n    Type: AWS::Logs::LogGroup\n");
+
+        var problem = read.Problems.ShouldHaveSingleItem();
+        (problem.Line, problem.Column).ShouldBe((4, 3));
+        problem.Message.ShouldContain("Logs");
+    }
 }

@@ -45,9 +45,9 @@ internal sealed partial class ValueResolver
                 foreach (var (key, value) in map.Children)
                 {
                     var resolved = Resolve(value);
-                    if (!ReferenceEquals(resolved, NoValue))
+                    if (!ReferenceEquals(resolved, NoValue) && key is YamlScalarNode { Value: { } name })
                     {
-                        obj[((YamlScalarNode)key).Value ?? ""] = resolved;
+                        obj[name] = resolved;
                     }
                 }
 
