@@ -24,6 +24,7 @@ public sealed class CloudFormationIntrinsicTests
           Both: !And [!Condition IsProd, !Condition IsTest]
           Either: !Or [!Condition IsProd, !Condition IsTest]
           Unknowable: !Equals [!Ref Given, x]
+          LongForm: { "Fn::And": [{ "Fn::Equals": [{ Ref: Env }, prod] }, { "Fn::Not": [{ Condition: IsTest }] }, { "Fn::Or": [{ Condition: IsProd }] }] }
         """;
 
     private static Observed<string?> MetricName(string expression) =>
@@ -58,6 +59,9 @@ public sealed class CloudFormationIntrinsicTests
     [InlineData("!FindInMap [Metrics, !Ref Env, Name]", "prod-metric")]
     [InlineData("{ \"Fn::FindInMap\": [Metrics, prod, Name] }", "prod-metric")]
     [InlineData("!Base64 abc", "YWJj")]
+    [InlineData("{ \"Fn::Select\": [\"1\", [x, y]] }", "y")]
+    [InlineData("{ \"Fn::If\": [LongForm, yes, no] }", "yes")]
+    [InlineData("!If [LongForm, !Sub \"${Env}\", no]", "prod")]
     [InlineData("!GetAtt Alarm.Arn", "arn:aws:cloudwatch:us-east-1:123456789012:alarm:inline-Alarm")]
     public void Each_intrinsic_resolves_as_CloudFormation_would(string expression, string expected) =>
         MetricName(expression).Value.ShouldBe(expected);
@@ -67,6 +71,7 @@ public sealed class CloudFormationIntrinsicTests
     [InlineData("!Sub \"${Given}-x\"", "parameter Given has no default: its value is given only at deployment")]
     [InlineData("!ImportValue shared-metric", "the value is imported from another stack's export (shared-metric)")]
     [InlineData("!If [Unknowable, a, b]", "parameter Given has no default: its value is given only at deployment")]
+    [InlineData("{ \"Fn::ImportValue\": { \"Fn::Sub\": \"${Env}-metric\" } }", "the value is imported from another stack's export (prod-metric)")]
     [InlineData("!Ref Nowhere", "Ref Nowhere names no parameter or resource of inline.yaml")]
     [InlineData("!FindInMap [Metrics, test, Name]", "mapping Metrics has no test/Name")]
     [InlineData("!Select [0, !GetAZs \"\"]", "Fn::GetAZs lists the availability zones only at deployment")]
@@ -75,7 +80,7 @@ public sealed class CloudFormationIntrinsicTests
         var name = MetricName(expression);
 
         name.Unknown.ShouldBe(new Unknown(UnknownReason.Unresolved, $"Alarm.MetricName: {why}"));
-        name.Source.ShouldBe(Source.FromFile("inline.yaml", 31));
+        name.Source.ShouldBe(Source.FromFile("inline.yaml", 32));
     }
 
     [Fact]
