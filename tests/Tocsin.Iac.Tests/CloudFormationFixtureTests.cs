@@ -103,6 +103,19 @@ public sealed class CloudFormationFixtureTests
         finding.Outcome.ShouldBe(Outcome.Pass, finding.Message);
     }
 
+    [Fact]
+    public void A_filter_on_a_log_group_named_outside_the_templates_leaves_the_chain_undecided()
+    {
+        var good = File.ReadAllText(Path.Combine(CloudFormationTemplates.Folder, "good.yaml"));
+        var imported = good.Replace("      LogGroupName: !Ref CloudTrailLogs", "      LogGroupName: !ImportValue shared-trail-logs", StringComparison.Ordinal);
+        var read = CloudFormationTemplates.Inline(imported);
+
+        var finding = CloudFormationTemplates.ConsoleSigninWithoutMfa(read);
+
+        (finding.Outcome, finding.Reasons.ShouldHaveSingleItem()).ShouldBe((Outcome.Error, ReasonCode.Unresolved));
+        finding.Message.ShouldContain("whether inline-NoMfaSigninFilter reads log group cloudtrail-logs is not known");
+    }
+
     [SkippableFact]
     public void Every_fixture_passes_cfn_lint()
     {

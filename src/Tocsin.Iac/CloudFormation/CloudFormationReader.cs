@@ -15,6 +15,7 @@ public static class CloudFormationReader
     {
         var read = IacRead.Empty;
         var parts = new TopicParts();
+        var unplaced = new List<(MetricFilter Filter, Unknown Why)>();
         foreach (var (path, text) in files)
         {
             var (root, problem) = TemplateFile.Parse(path, text);
@@ -25,17 +26,21 @@ public static class CloudFormationReader
 
             if (root is not null)
             {
-                read = read.Plus(Template(new TemplateScope(path, settings, root), parts)) with
+                read = read.Plus(Template(new TemplateScope(path, settings, root), parts, unplaced)) with
                 {
                     Problems = [.. read.Problems, .. UnknownTags.In(path, root)],
                 };
             }
         }
 
-        return read with { Topics = TopicAssembly.Topics(parts, read.Alarms, settings) };
+        return read with
+        {
+            MetricFilters = [.. read.MetricFilters, .. unplaced.SelectMany(u => FilterResources.Placed(u.Filter, u.Why, read.Trails))],
+            Topics = TopicAssembly.Topics(parts, read.Alarms, settings),
+        };
     }
 
-    private static IacRead Template(TemplateScope scope, TopicParts parts)
+    private static IacRead Template(TemplateScope scope, TopicParts parts, List<(MetricFilter Filter, Unknown Why)> unplaced)
     {
         var values = new ValueResolver(scope);
         var identity = values.Identity;
@@ -54,7 +59,18 @@ public static class CloudFormationReader
             {
                 case "AWS::CloudTrail::Trail": trails.Add(TrailResource.Read(properties, identity, scope.Settings)); break;
                 case "AWS::Logs::LogGroup" when FilterResources.LogGroup(properties, identity, scope.Settings) is { } group: groups.Add(group); break;
-                case "AWS::Logs::MetricFilter": filters.Add(FilterResources.MetricFilter(properties, identity)); break;
+                case "AWS::Logs::MetricFilter":
+                    var (filter, why) = FilterResources.MetricFilter(properties, identity);
+                    if (why is null)
+                    {
+                        filters.Add(filter);
+                    }
+                    else
+                    {
+                        unplaced.Add((filter, why));
+                    }
+
+                    break;
                 case "AWS::CloudWatch::Alarm": alarms.Add(AlarmResource.Read(properties, identity, scope.Settings)); break;
                 case "AWS::SNS::Topic": TopicResources.Topic(properties, identity, parts, resource, scope.Path); break;
                 case "AWS::SNS::Subscription": TopicResources.Subscription(properties, parts); break;

@@ -9,17 +9,33 @@ internal static class FilterResources
     public static LogGroup? LogGroup(ResourceProperties group, ResourceIdentity identity, IacSettings settings) =>
         group.Name(identity.Name) is { } name ? new LogGroup(settings.Arn("logs", $"log-group:{name}"), name, group.Source) : null;
 
-    public static MetricFilter MetricFilter(ResourceProperties filter, ResourceIdentity identity)
+    /// <summary>The filter; when its log group cannot be resolved, <see cref="UnplacedFilter"/> says why.</summary>
+    public static (MetricFilter Filter, Unknown? Unplaced) MetricFilter(ResourceProperties filter, ResourceIdentity identity)
     {
         var logGroup = filter.Text("LogGroupName");
-        var logGroupName = logGroup.IsKnown ? logGroup.Value ?? "" : $"(unresolved: {logGroup.Unknown.Detail})";
-        return new MetricFilter(
-            logGroupName,
+        var read = new MetricFilter(
+            logGroup.IsKnown ? logGroup.Value ?? "" : "",
             filter.Name(identity.Name) ?? filter.LogicalId,
             filter.Deciding(filter.Read("FilterPattern", "", ResourceProperties.AsText)),
             filter.Read<IReadOnlyList<MetricTransformation>>("MetricTransformations", [], Transformations),
             filter.Source);
+        return (read, logGroup.Unknown);
     }
+
+    /// <summary>
+    /// A filter whose log group cannot be resolved may sit on any log group a trail delivers to: it is placed on each,
+    /// with its pattern unknown, so the chain through it is undecided rather than missing a filter.
+    /// </summary>
+    public static IEnumerable<MetricFilter> Placed(MetricFilter filter, Unknown why, IEnumerable<Trail> trails) =>
+        trails
+            .Select(trail => trail.CloudWatchLogsLogGroupArn.TryGetValue(out var arn) && arn is not null ? LogGroupArns.Parse(arn)?.Name : null)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Select(logGroup => filter with
+            {
+                LogGroupName = logGroup,
+                Pattern = Observed<string>.NotKnown(new Unknown(UnknownReason.Unresolved, $"whether {filter.Name} reads log group {logGroup} is not known: {why.Detail}"), filter.Source),
+            });
 
     private static IReadOnlyList<MetricTransformation> Transformations(JsonNode node) =>
     [
