@@ -24,6 +24,9 @@ public sealed class CloudFormationIntrinsicTests
           Both: !And [!Condition IsProd, !Condition IsTest]
           Either: !Or [!Condition IsProd, !Condition IsTest]
           Unknowable: !Equals [!Ref Given, x]
+          UnknowableOrProd: !Or [!Condition Unknowable, !Condition IsProd]
+          UnknowableAndTest: !And [!Condition Unknowable, !Condition IsTest]
+          Loop: !Not [!Condition Loop]
           LongForm: { "Fn::And": [{ "Fn::Equals": [{ Ref: Env }, prod] }, { "Fn::Not": [{ Condition: IsTest }] }, { "Fn::Or": [{ Condition: IsProd }] }] }
         """;
 
@@ -59,6 +62,8 @@ public sealed class CloudFormationIntrinsicTests
     [InlineData("!FindInMap [Metrics, !Ref Env, Name]", "prod-metric")]
     [InlineData("{ \"Fn::FindInMap\": [Metrics, prod, Name] }", "prod-metric")]
     [InlineData("!Base64 abc", "YWJj")]
+    [InlineData("!If [UnknowableOrProd, yes, no]", "yes")]
+    [InlineData("!If [UnknowableAndTest, yes, no]", "no")]
     [InlineData("{ \"Fn::Select\": [\"1\", [x, y]] }", "y")]
     [InlineData("{ \"Fn::If\": [LongForm, yes, no] }", "yes")]
     [InlineData("!If [LongForm, !Sub \"${Env}\", no]", "prod")]
@@ -72,6 +77,7 @@ public sealed class CloudFormationIntrinsicTests
     [InlineData("!ImportValue shared-metric", "the value is imported from another stack's export (shared-metric)")]
     [InlineData("!If [Unknowable, a, b]", "parameter Given has no default: its value is given only at deployment")]
     [InlineData("{ \"Fn::ImportValue\": { \"Fn::Sub\": \"${Env}-metric\" } }", "the value is imported from another stack's export (prod-metric)")]
+    [InlineData("!If [Loop, a, b]", "condition Loop refers to itself")]
     [InlineData("!Ref Nowhere", "Ref Nowhere names no parameter or resource of inline.yaml")]
     [InlineData("!FindInMap [Metrics, test, Name]", "mapping Metrics has no test/Name")]
     [InlineData("!Select [0, !GetAZs \"\"]", "Fn::GetAZs lists the availability zones only at deployment")]
@@ -80,7 +86,7 @@ public sealed class CloudFormationIntrinsicTests
         var name = MetricName(expression);
 
         name.Unknown.ShouldBe(new Unknown(UnknownReason.Unresolved, $"Alarm.MetricName: {why}"));
-        name.Source.ShouldBe(Source.FromFile("inline.yaml", 32));
+        name.Source.ShouldBe(Source.FromFile("inline.yaml", 35));
     }
 
     [Fact]
