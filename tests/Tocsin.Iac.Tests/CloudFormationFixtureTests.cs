@@ -116,6 +116,18 @@ public sealed class CloudFormationFixtureTests
         finding.Message.ShouldContain("whether inline-NoMfaSigninFilter reads log group cloudtrail-logs is not known");
     }
 
+    [Fact]
+    public void A_trail_delivering_to_a_log_group_no_template_defines_leaves_the_chain_undecided()
+    {
+        var good = File.ReadAllText(Path.Combine(CloudFormationTemplates.Folder, "no-metric-filter.yaml"));
+        var existing = good.Replace("      CloudWatchLogsLogGroupArn: !GetAtt CloudTrailLogs.Arn", "      CloudWatchLogsLogGroupArn: arn:aws:logs:us-east-1:123456789012:log-group:org-trail-logs:*", StringComparison.Ordinal);
+
+        var finding = CloudFormationTemplates.ConsoleSigninWithoutMfa(CloudFormationTemplates.Inline(existing));
+
+        (finding.Outcome, finding.Reasons.ShouldHaveSingleItem()).ShouldBe((Outcome.Error, ReasonCode.Unresolved));
+        finding.Message.ShouldContain("log group org-trail-logs is defined outside these templates");
+    }
+
     [SkippableFact]
     public void Every_fixture_passes_cfn_lint()
     {

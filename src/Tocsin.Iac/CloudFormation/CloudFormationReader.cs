@@ -35,7 +35,12 @@ public static class CloudFormationReader
 
         return read with
         {
-            MetricFilters = [.. read.MetricFilters, .. unplaced.SelectMany(u => FilterResources.Placed(u.Filter, u.Why, read.Trails))],
+            MetricFilters =
+            [
+                .. read.MetricFilters,
+                .. unplaced.SelectMany(u => FilterResources.Placed(u.Filter, u.Why, read.Trails)),
+                .. FilterResources.Outside(read, settings),
+            ],
             Topics = TopicAssembly.Topics(parts, read.Alarms, settings),
         };
     }

@@ -49,4 +49,29 @@ internal static class FilterResources
                 : [],
             ResourceProperties.Field(metric, "Unit"))),
     ];
+
+    /// <summary>
+    /// A log group a trail delivers to that no template defines exists already, and may hold filters the templates
+    /// do not show: each such log group gets one filter standing for those, its pattern unknown.
+    /// </summary>
+    public static IEnumerable<MetricFilter> Outside(IacRead read, IacSettings settings)
+    {
+        var defined = read.LogGroups.Select(group => group.Name).ToHashSet(StringComparer.Ordinal);
+        return read.Trails
+            .Where(trail => trail.CloudWatchLogsLogGroupArn.IsKnown && trail.CloudWatchLogsLogGroupArn.Value is not null)
+            .Select(trail => (Trail: trail, LogGroup: LogGroupArns.Parse(trail.CloudWatchLogsLogGroupArn.Value!)))
+            .Where(entry => entry.LogGroup is { } group && group.AccountId == settings.AccountId && group.Region == settings.Region && !defined.Contains(group.Name))
+            .DistinctBy(entry => entry.LogGroup!.Value.Name, StringComparer.Ordinal)
+            .Select(entry =>
+            {
+                var name = entry.LogGroup!.Value.Name;
+                var why = new Unknown(UnknownReason.Unresolved, $"log group {name} is defined outside these templates, and so may be its metric filters");
+                return new MetricFilter(
+                    name,
+                    $"(any filter on {name} defined outside these templates)",
+                    Observed<string>.NotKnown(why, entry.Trail.Source),
+                    Observed<IReadOnlyList<MetricTransformation>>.NotKnown(why, entry.Trail.Source),
+                    entry.Trail.Source);
+            });
+    }
 }
