@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Tocsin.Core.Findings;
+using Tocsin.Core.Inventory;
 using Tocsin.Core.Inventory.Snapshots;
 
 namespace Tocsin.Iac.Tests;
@@ -54,6 +55,15 @@ public sealed class CloudFormationFixtureTests
         read.MetricFilters.ShouldHaveSingleItem().Source!.ToString().ShouldBe("good.yaml:40");
         read.Alarms.ShouldHaveSingleItem().Source!.ToString().ShouldBe("good.yaml:49");
         read.Topics.ShouldHaveSingleItem().Source!.ToString().ShouldBe("good.yaml:63");
+    }
+
+    [Fact]
+    public void A_json_template_s_records_carry_their_lines_too()
+    {
+        var read = CloudFormationTemplates.Fixture("good-json.json");
+
+        read.Trails.ShouldHaveSingleItem().Source.ShouldBe(Source.FromFile("good-json.json", 55));
+        read.Alarms.ShouldHaveSingleItem().Source.ShouldBe(Source.FromFile("good-json.json", 94));
     }
 
     [Fact]
