@@ -1,0 +1,85 @@
+using Tocsin.Core.Inventory;
+
+namespace Tocsin.Iac.Tests;
+
+public sealed class CloudFormationProblemTests
+{
+    [Fact]
+    public void An_unknown_intrinsic_is_a_problem_at_its_line_and_column_and_the_file_is_still_read()
+    {
+        var read = CloudFormationTemplates.Inline(CloudFormationTemplates.AlarmNamed("!Reff Metric"));
+
+        read.Problems.ShouldHaveSingleItem().ToString().ShouldBe("inline.yaml:13:19: unknown intrinsic function !Reff: the value is left unresolved");
+        var alarm = read.Alarms.ShouldHaveSingleItem();
+        alarm.MetricName.Unknown.ShouldBe(new Unknown(UnknownReason.Unresolved, "Alarm.MetricName: !Reff is not a CloudFormation intrinsic function"));
+        alarm.Namespace.Value.ShouldBe("CIS");
+        read.LogGroups.ShouldHaveSingleItem().Name.ShouldBe("trail-logs");
+    }
+
+    [Fact]
+    public void Invalid_yaml_is_a_problem_with_its_position_and_the_other_files_are_still_read()
+    {
+        var broken = "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Logs: [unclosed\n";
+
+        var read = CloudFormation.CloudFormationReader.Read(
+            [("broken.yaml", broken), ("good.yaml", CloudFormationTemplates.AlarmNamed("m"))], new IacSettings());
+
+        var problem = read.Problems.ShouldHaveSingleItem();
+        (problem.File, problem.Line).ShouldBe(("broken.yaml", 4));
+        problem.Message.ShouldStartWith("not valid YAML or JSON: ");
+        read.Alarms.ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void Invalid_json_is_a_problem_not_an_exception()
+    {
+        var read = CloudFormationTemplates.Inline("{ \"Resources\": { \"Logs\": { \"Type\": \"AWS::Logs::LogGroup\", } ", "broken.json");
+
+        read.Problems.ShouldHaveSingleItem().File.ShouldBe("broken.json");
+        read.LogGroups.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_yaml_file_that_is_not_a_template_is_skipped_silently()
+    {
+        var read = CloudFormationTemplates.Inline("name: build\non:\n  push: {}\njobs:\n  test:\n    runs-on: ubuntu-latest\n", ".github/workflows/ci.yaml");
+
+        (read.Trails.Count, read.LogGroups.Count, read.MetricFilters.Count, read.Alarms.Count, read.Topics.Count, read.Problems.Count)
+            .ShouldBe((0, 0, 0, 0, 0, 0));
+    }
+
+    [Fact]
+    public void A_repository_is_one_inventory_whatever_file_each_link_is_in()
+    {
+        var good = File.ReadAllText(Path.Combine(CloudFormationTemplates.Folder, "good.yaml"));
+        var topicAt = good.IndexOf("  SecurityAlerts:\n", StringComparison.Ordinal);
+        var alerting = "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n" + good[topicAt..];
+        var logging = good[..topicAt].Replace("        - !Ref SecurityAlerts", "        - arn:aws:sns:us-east-1:123456789012:security-alerts", StringComparison.Ordinal);
+
+        var read = CloudFormation.CloudFormationReader.Read([("logging.yaml", logging), ("alerting.yaml", alerting)], new IacSettings());
+
+        CloudFormationTemplates.ConsoleSigninWithoutMfa(read).Outcome.ShouldBe(Core.Findings.Outcome.Pass);
+        read.Topics.ShouldHaveSingleItem().Source!.File.ShouldBe("alerting.yaml");
+    }
+
+    [Fact]
+    public void A_json_template_indented_with_tabs_is_read()
+    {
+        var json = "{\n\t\"Resources\": {\n\t\t\"Logs\": {\n\t\t\t\"Type\": \"AWS::Logs::LogGroup\",\n\t\t\t\"Properties\": { \"LogGroupName\": \"trail-logs\" }\n\t\t}\n\t}\n}\n";
+
+        var read = CloudFormationTemplates.Inline(json, "tabs.json");
+
+        read.Problems.ShouldBeEmpty();
+        read.LogGroups.ShouldHaveSingleItem().Source.ShouldBe(Source.FromFile("tabs.json", 3));
+    }
+
+    [Fact]
+    public void A_key_written_twice_is_a_problem_at_its_position()
+    {
+        var read = CloudFormationTemplates.Inline("Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n  Logs:\n    Type: AWS::Logs::LogGroup\n");
+
+        var problem = read.Problems.ShouldHaveSingleItem();
+        (problem.Line, problem.Column).ShouldBe((4, 3));
+        problem.Message.ShouldContain("Logs");
+    }
+}
