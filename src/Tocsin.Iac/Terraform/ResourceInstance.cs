@@ -1,0 +1,38 @@
+using Tocsin.Core.Inventory;
+
+namespace Tocsin.Iac.Terraform;
+
+/// <summary>
+/// One instance of a <c>resource</c> block (one per <c>count</c> index or <c>for_each</c> key), evaluated in its
+/// module with <c>count.index</c> / <c>each</c> set.
+/// </summary>
+internal sealed class ResourceInstance(string type, string name, string address, string file, HclBlock block, IHclScope scope, IacSettings settings)
+{
+    public string Type { get; } = type;
+
+    public string Name { get; } = name;
+
+    /// <summary>The address as Terraform prints it, e.g. <c>module.filters.aws_cloudwatch_log_metric_filter.signin[0]</c>.</summary>
+    public string Address { get; } = address;
+
+    public string File { get; } = file;
+
+    public HclBody Body => block.Body;
+
+    public IHclScope Scope { get; } = scope;
+
+    public Source Source => Source.FromFile(File, block.Line);
+
+    public Source SourceOf(string attribute) => Source.FromFile(File, Body.Attribute(attribute)?.Line ?? block.Line);
+
+    /// <summary>The argument as configured, or null when it is not set.</summary>
+    public HclValue Get(string argument) =>
+        Body.Attribute(argument) is { } configured ? HclEvaluator.Evaluate(configured.Value, Scope) : HclValue.Null;
+
+    /// <summary>What a reference to the attribute reads: as configured, as the provider computes it, else known only after apply.</summary>
+    public HclValue Attribute(string attribute) =>
+        Body.Attribute(attribute) is not null ? Get(attribute)
+        : ComputedAttributes.Of(this, attribute, settings) ?? new HclUnknown($"{Address}.{attribute} is known only after apply");
+
+    public bool Has(string attribute) => Body.Attribute(attribute) is not null;
+}
