@@ -32,7 +32,14 @@ internal sealed class ResourceInstance(string type, string name, string address,
     /// <summary>What a reference to the attribute reads: as configured, as the provider computes it, else known only after apply.</summary>
     public HclValue Attribute(string attribute) =>
         Body.Attribute(attribute) is not null ? Get(attribute)
+        : Body.BlocksOf(attribute).Any() ? new HclList([.. Body.BlocksOf(attribute).Select(Evaluate)])
         : ComputedAttributes.Of(this, attribute, settings) ?? new HclUnknown($"{Address}.{attribute} is known only after apply");
+
+    /// <summary>A nested block (e.g. <c>metric_transformation</c>) as the object a reference to it reads.</summary>
+    private HclMap Evaluate(HclBlock nested) => new([
+        .. nested.Body.Attributes.Select(a => new KeyValuePair<string, HclValue>(a.Name, HclEvaluator.Evaluate(a.Value, Scope))),
+        .. nested.Body.Blocks.GroupBy(b => b.Type).Select(g => new KeyValuePair<string, HclValue>(g.Key, new HclList([.. g.Select(Evaluate)]))),
+    ]);
 
     public bool Has(string attribute) => Body.Attribute(attribute) is not null;
 }
