@@ -250,5 +250,11 @@ internal sealed class ModuleScope : IHclScope
 internal sealed class InstanceScope(IHclScope module, string root, HclMap values) : IHclScope
 {
     public HclValue Resolve(HclReference reference) =>
-        reference.Root == root ? HclEvaluator.Steps(values, reference.Steps, this, reference.ToString()) : module.Resolve(reference);
+        reference.Root == root ? HclEvaluator.Steps(values, reference.Steps, this, reference.ToString()) : module.Resolve(WithIndexesEvaluated(reference));
+
+    // aws_x.y[each.key]: the index is this instance's, so it is evaluated here before the module resolves the rest.
+    private HclReference WithIndexesEvaluated(HclReference reference) => reference with
+    {
+        Steps = [.. reference.Steps.Select(step => step.Index is { } index and not HclLiteral ? step with { Index = new HclLiteral(HclEvaluator.Evaluate(index, this), index.Line) } : step)],
+    };
 }

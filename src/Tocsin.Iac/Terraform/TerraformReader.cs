@@ -17,6 +17,15 @@ public static class TerraformReader
         var (inputs, problems) = VariableFiles.Read(normalized, folder);
         var root = new ModuleScope(TerraformModule.Load(folder, normalized), inputs, normalized, settings);
         var resources = root.AllResources().ToList();
+        return ChainRecords.Of(resources, settings, [.. problems, .. root.AllProblems()]);
+    }
+}
+
+/// <summary>Resource instances, however they were read (configuration or plan), as the chain's records.</summary>
+internal static class ChainRecords
+{
+    public static IacRead Of(IReadOnlyList<ResourceInstance> resources, IacSettings settings, IReadOnlyList<IacProblem> problems)
+    {
         var alarms = resources.Where(r => r.Type == "aws_cloudwatch_metric_alarm").Select(r => MetricRecords.Alarm(r, settings)).ToList();
         return new IacRead(
             [.. resources.Where(r => r.Type == "aws_cloudtrail").Select(r => TrailRecords.Trail(r, settings))],
@@ -24,7 +33,7 @@ public static class TerraformReader
             [.. resources.Where(r => r.Type == "aws_cloudwatch_log_metric_filter").Select(MetricRecords.Filter)],
             alarms,
             TopicRecords.Topics(resources, alarms, settings),
-            [.. problems, .. root.AllProblems()]);
+            problems);
     }
 }
 
