@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Tocsin.Iac.Terraform;
 
 /// <summary>Resolves the references of one module: <c>var.</c>, <c>local.</c>, resources, <c>data.</c>, <c>module.</c>.</summary>
@@ -185,6 +183,4 @@ internal static class HclEvaluator
         HclUnknown u => u.Why,
         _ => value.ToString(),
     };
-
-    public static string Text(double number) => number.ToString(CultureInfo.InvariantCulture);
 }

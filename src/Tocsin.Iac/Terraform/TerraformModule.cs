@@ -13,13 +13,9 @@ internal sealed class TerraformModule
 
     public IEnumerable<(string File, HclBlock Block)> OfType(string type) => Blocks.Where(b => b.Block.Type == type);
 
+    /// <summary>The <c>variable</c> or <c>output</c> block of that name.</summary>
     public (string File, HclBlock Block)? Find(string type, string name) =>
-        OfType(type).Where(b => b.Block.Labels is [var label] && label == name || b.Block.Labels.Count > 1 && b.Block.Labels[^1] == name && type != "resource")
-            .Select(b => ((string, HclBlock)?)b).FirstOrDefault();
-
-    public (string File, HclBlock Block)? FindResource(string type, string name) =>
-        Blocks.Where(b => b.Block.Type == "resource" && b.Block.Labels is [var t, var n] && t == type && n == name)
-            .Select(b => ((string, HclBlock)?)b).FirstOrDefault();
+        OfType(type).Where(b => b.Block.Labels is [var label] && label == name).Select(b => ((string, HclBlock)?)b).FirstOrDefault();
 
     public static TerraformModule Load(string folder, IEnumerable<(string Path, string Text)> files)
     {
