@@ -75,6 +75,15 @@ public sealed class HclParserTests
     }
 
     [Fact]
+    public void An_attribute_may_follow_a_heredoc_on_the_next_line()
+    {
+        var body = Parse("policy = <<EOF\n{}\nEOF\nname = \"t\"\n");
+
+        body.Attributes.Select(a => a.Name).ShouldBe(["policy", "name"]);
+        body.Attribute("name")!.Line.ShouldBe(4);
+    }
+
+    [Fact]
     public void Jsonencode_writes_json_text_with_whole_numbers_unfractioned()
     {
         Value("jsonencode({ Version = \"2012-10-17\", Statement = [{ Effect = \"Allow\", Count = 1, Ok = true, Nothing = null }] })")
