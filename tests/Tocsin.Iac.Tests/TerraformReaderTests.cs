@@ -107,6 +107,26 @@ public sealed class TerraformReaderTests
     }
 
     [Fact]
+    public void Selectors_a_dynamic_block_generates_are_unresolved_not_the_default()
+    {
+        var trail = Read(("main.tf", """
+            resource "aws_cloudtrail" "t" {
+              name           = "t"
+              s3_bucket_name = "b"
+
+              dynamic "event_selector" {
+                for_each = var.selectors
+                content {
+                  read_write_type = event_selector.value
+                }
+              }
+            }
+            """)).Trails.Single();
+
+        trail.EventSelectors.Unknown.ShouldBe(new Unknown(UnknownReason.Unresolved, "aws_cloudtrail.t generates its event_selector blocks with a dynamic block, which is not expanded"));
+    }
+
+    [Fact]
     public void Count_makes_one_record_per_index_and_count_zero_none()
     {
         var read = Read(("main.tf", """

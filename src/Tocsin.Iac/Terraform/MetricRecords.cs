@@ -13,7 +13,7 @@ internal static class MetricRecords
     {
         var blocks = filter.Body.BlocksOf("metric_transformation").ToList();
         var transformations = new List<MetricTransformation>();
-        Observed<IReadOnlyList<MetricTransformation>>? unresolved = null;
+        var unresolved = filter.Generated("metric_transformation") is { } generated ? Observe.Unresolved<IReadOnlyList<MetricTransformation>>(generated, filter.Source) : null;
         foreach (var block in blocks)
         {
             var at = Source.FromFile(filter.File, block.Line);
@@ -75,6 +75,11 @@ internal static class MetricRecords
     /// <summary><c>metric_query</c> blocks: a metric-math alarm's queries.</summary>
     private static Observed<IReadOnlyList<MetricDataQuery>> Queries(ResourceInstance alarm)
     {
+        if (alarm.Generated("metric_query") is { } generated)
+        {
+            return Observe.Unresolved<IReadOnlyList<MetricDataQuery>>(generated, alarm.Source);
+        }
+
         var queries = new List<MetricDataQuery>();
         foreach (var block in alarm.Body.BlocksOf("metric_query"))
         {

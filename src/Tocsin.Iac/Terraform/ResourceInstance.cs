@@ -42,4 +42,13 @@ internal sealed class ResourceInstance(string type, string name, string address,
     ]);
 
     public bool Has(string attribute) => Body.Attribute(attribute) is not null;
+
+    /// <summary>
+    /// The reason the nested blocks of a type cannot be told, when a <c>dynamic "type"</c> block generates them (its
+    /// <c>for_each</c> is not expanded here); null when they are all written out.
+    /// </summary>
+    public string? Generated(string blockType) =>
+        Body.BlocksOf("dynamic").Any(b => b.Labels is [var label] && label == blockType)
+            ? $"{Address} generates its {blockType} blocks with a dynamic block, which is not expanded"
+            : null;
 }

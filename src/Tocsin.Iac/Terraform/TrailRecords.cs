@@ -44,6 +44,11 @@ internal static class TrailRecords
     private static (Observed<IReadOnlyList<EventSelector>>, Observed<IReadOnlyList<AdvancedEventSelector>>) Selectors(ResourceInstance trail)
     {
         var source = trail.Source;
+        if ((trail.Generated("advanced_event_selector") ?? trail.Generated("event_selector")) is { } generated)
+        {
+            return (Observe.Unresolved<IReadOnlyList<EventSelector>>(generated, source), Observe.Unresolved<IReadOnlyList<AdvancedEventSelector>>(generated, source));
+        }
+
         var advanced = trail.Body.BlocksOf("advanced_event_selector").ToList();
         if (advanced.Count > 0)
         {
