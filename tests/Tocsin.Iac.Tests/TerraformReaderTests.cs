@@ -127,6 +127,26 @@ public sealed class TerraformReaderTests
     }
 
     [Fact]
+    public void A_filter_whose_log_group_is_not_known_before_apply_is_a_problem()
+    {
+        var read = Read(("main.tf", """
+            resource "aws_cloudwatch_log_metric_filter" "f" {
+              name           = "f"
+              log_group_name = var.group
+              pattern        = "{ $.eventName = ConsoleLogin }"
+              metric_transformation {
+                name      = "m"
+                namespace = "n"
+                value     = "1"
+              }
+            }
+            """));
+
+        read.Problems.ShouldHaveSingleItem().ShouldBe(new IacProblem("main.tf", 3, 1,
+            "aws_cloudwatch_log_metric_filter.f.log_group_name is not known before apply (var.group is not declared): the filter cannot be matched to a log group"));
+    }
+
+    [Fact]
     public void Count_makes_one_record_per_index_and_count_zero_none()
     {
         var read = Read(("main.tf", """

@@ -33,8 +33,19 @@ internal static class ChainRecords
             [.. resources.Where(r => r.Type == "aws_cloudwatch_log_metric_filter").Select(MetricRecords.Filter)],
             alarms,
             TopicRecords.Topics(resources, alarms, settings),
-            problems);
+            [.. problems, .. UnplacedFilters(resources)]);
     }
+
+    /// <summary>
+    /// A filter whose log group is not known before apply cannot be matched to a trail's log group; the inventory
+    /// holds a log group name per filter, so it is said here rather than guessed.
+    /// </summary>
+    private static IEnumerable<IacProblem> UnplacedFilters(IReadOnlyList<ResourceInstance> resources) =>
+        resources.Where(r => r.Type == "aws_cloudwatch_log_metric_filter")
+            .Select(r => (Resource: r, Group: r.Get("log_group_name")))
+            .Where(f => f.Group is not HclString)
+            .Select(f => new IacProblem(f.Resource.File, f.Resource.SourceOf("log_group_name").Line ?? 1, 1,
+                $"{f.Resource.Address}.log_group_name is not known before apply ({HclEvaluator.Describe(f.Group)}): the filter cannot be matched to a log group"));
 }
 
 /// <summary><c>terraform.tfvars</c> then <c>*.auto.tfvars</c> (in name order), each overriding the one before, as Terraform loads them.</summary>
