@@ -22,6 +22,7 @@ public sealed class TerraformFixtureTests
         { "no-metric-filter", Outcome.Fail, "no-metric-filter" },
         { "pattern-insufficient", Outcome.Fail, "pattern-insufficient" },
         { "pattern-never-fires", Outcome.Fail, "pattern-never-fires" },
+        { "pattern-unparseable", Outcome.Error, "pattern-unparseable" },
         { "no-alarm", Outcome.Fail, "no-alarm" },
         { "alarm-watches-filter-name", Outcome.Fail, "no-alarm" },
         { "alarm-metric-mismatch", Outcome.Fail, "alarm-metric-mismatch" },
