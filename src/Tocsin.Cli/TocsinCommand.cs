@@ -49,6 +49,7 @@ public static class TocsinCommand
         yield return EvaluateCommand.Create(console);
         yield return RemediateCommand.Create(console);
         yield return RolloutCommand.Create(console);
+        yield return IacCommand.Create(console);
         yield return InitCommand.Create(console);
         yield return ControlsCommand.Create(console);
         yield return PermissionsCommand.Create(console);

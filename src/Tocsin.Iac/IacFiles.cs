@@ -25,7 +25,7 @@ public static class IacFiles
         {
             if (File.Exists(path))
             {
-                Read(path, files, problems);
+                Read(Relative(path), files, problems);
             }
             else if (Directory.Exists(path))
             {
@@ -95,10 +95,9 @@ public static class IacFiles
         }
     }
 
-    /// <summary>The path relative to the working directory when it lies below it, so findings name files as the user typed them.</summary>
-    private static string Relative(string fullPath)
-    {
-        var relative = System.IO.Path.GetRelativePath(Environment.CurrentDirectory, fullPath);
-        return relative.StartsWith("..", StringComparison.Ordinal) ? fullPath : relative;
-    }
+    /// <summary>
+    /// The path relative to the working directory (with <c>../</c> when it lies elsewhere), so findings name files as
+    /// the user typed them and every file of one run shares one base, which module paths are resolved against.
+    /// </summary>
+    private static string Relative(string path) => System.IO.Path.GetRelativePath(Environment.CurrentDirectory, System.IO.Path.GetFullPath(path));
 }

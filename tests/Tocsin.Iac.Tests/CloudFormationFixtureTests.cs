@@ -62,8 +62,8 @@ public sealed class CloudFormationFixtureTests
     {
         var read = CloudFormationTemplates.Fixture("good-json.json");
 
-        read.Trails.ShouldHaveSingleItem().Source.ShouldBe(Source.FromFile("good-json.json", 55));
-        read.Alarms.ShouldHaveSingleItem().Source.ShouldBe(Source.FromFile("good-json.json", 94));
+        (read.Trails.ShouldHaveSingleItem().Source!.File, read.Trails.ShouldHaveSingleItem().Source!.Line).ShouldBe(("good-json.json", (int?)55));
+        (read.Alarms.ShouldHaveSingleItem().Source!.File, read.Alarms.ShouldHaveSingleItem().Source!.Line).ShouldBe(("good-json.json", (int?)94));
     }
 
     [Fact]

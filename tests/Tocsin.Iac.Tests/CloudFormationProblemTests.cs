@@ -70,7 +70,7 @@ public sealed class CloudFormationProblemTests
         var read = CloudFormationTemplates.Inline(json, "tabs.json");
 
         read.Problems.ShouldBeEmpty();
-        read.LogGroups.ShouldHaveSingleItem().Source.ShouldBe(Source.FromFile("tabs.json", 3));
+        (read.LogGroups.ShouldHaveSingleItem().Source!.File, read.LogGroups.ShouldHaveSingleItem().Source!.Line).ShouldBe(("tabs.json", (int?)3));
     }
 
     [Fact]

@@ -14,11 +14,12 @@ public sealed class TerraformReaderTests
     {
         var read = TerraformFixtures.Read("multi-file-module");
 
-        read.Trails.ShouldHaveSingleItem().Source.ShouldBe(Source.FromFile("main.tf", 33));
-        read.LogGroups.ShouldHaveSingleItem().Source.ShouldBe(Source.FromFile("main.tf", 27));
+        (read.Trails.ShouldHaveSingleItem().Source!.File, read.Trails.ShouldHaveSingleItem().Source!.Line).ShouldBe(("main.tf", (int?)33));
+        (read.LogGroups.ShouldHaveSingleItem().Source!.File, read.LogGroups.ShouldHaveSingleItem().Source!.Line).ShouldBe(("main.tf", (int?)27));
         read.MetricFilters.Select(f => f.Source!.ToString()).ShouldBe(["modules/cis-filters/main.tf:8", "modules/cis-filters/main.tf:8"]);
         read.Alarms.Select(a => a.Source!.ToString()).ShouldBe(["modules/cis-filters/main.tf:21", "modules/cis-filters/main.tf:21"]);
-        read.Topics.ShouldHaveSingleItem().Source.ShouldBe(Source.FromFile("notify.tf", 2));
+        (read.Topics.ShouldHaveSingleItem().Source!.File, read.Topics.ShouldHaveSingleItem().Source!.Line).ShouldBe(("notify.tf", (int?)2));
+        read.Trails.Single().Source!.EndLine.ShouldBe(48);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace Tocsin.Iac.CloudFormation;
 /// <param name="existence">Set when the resource's condition cannot be resolved: its deciding values are then unknown.</param>
 internal sealed class ResourceProperties(TemplateResource resource, ValueResolver values, string path, Unknown? existence = null)
 {
-    public Source Source => Source.FromFile(path, resource.Line);
+    public Source Source => Source.FromFile(path, resource.Line, resource.EndLine);
 
     public string LogicalId => resource.LogicalId;
 

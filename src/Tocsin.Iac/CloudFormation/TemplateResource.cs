@@ -5,6 +5,9 @@ namespace Tocsin.Iac.CloudFormation;
 /// <summary>One entry of a template's <c>Resources</c>: its logical id, type, properties and where it is written.</summary>
 internal sealed record TemplateResource(string LogicalId, string Type, YamlMappingNode Properties, string? Condition, int Line)
 {
+    /// <summary>The last line of the resource's definition (its mapping ends where the next entry starts).</summary>
+    public int? EndLine { get; init; }
+
     private static readonly YamlMappingNode NoProperties = new();
 
     /// <param name="key">The logical id as written: the resource's line is the line that names it.</param>
@@ -18,7 +21,9 @@ internal sealed record TemplateResource(string LogicalId, string Type, YamlMappi
 
         var properties = TemplateFile.Child(map, "Properties") as YamlMappingNode ?? NoProperties;
         var condition = (TemplateFile.Child(map, "Condition") as YamlScalarNode)?.Value;
-        return new TemplateResource(logicalId, type, properties, condition, (int)key.Start.Line);
+        // A block mapping's own end is not where its text ends; its last scalar's is.
+        var end = (int)map.AllNodes.OfType<YamlScalarNode>().Select(scalar => scalar.End.Column <= 1 ? scalar.End.Line - 1 : scalar.End.Line).DefaultIfEmpty(key.Start.Line).Max();
+        return new TemplateResource(logicalId, type, properties, condition, (int)key.Start.Line) { EndLine = Math.Max(end, (int)key.Start.Line) };
     }
 
     public YamlNode? Property(string name) => TemplateFile.Child(Properties, name);

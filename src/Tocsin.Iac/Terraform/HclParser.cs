@@ -67,7 +67,7 @@ internal sealed partial class HclParser(string text, int firstLine = 1)
 
             Expect('{', "'=' or '{'");
             var inner = ParseBody(endsWithBrace: true);
-            blocks.Add(new HclBlock(name, labels, inner, line));
+            blocks.Add(new HclBlock(name, labels, inner, line) { EndLine = _line });
             EndOfItem();
         }
 

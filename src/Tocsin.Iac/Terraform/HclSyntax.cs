@@ -14,7 +14,11 @@ internal sealed record HclBody(IReadOnlyList<HclAttribute> Attributes, IReadOnly
 internal sealed record HclAttribute(string Name, HclExpression Value, int Line);
 
 /// <summary><c>type "label" "label" { ... }</c>, e.g. <c>resource "aws_sns_topic" "alarms"</c> or <c>metric_transformation</c>.</summary>
-internal sealed record HclBlock(string Type, IReadOnlyList<string> Labels, HclBody Body, int Line);
+internal sealed record HclBlock(string Type, IReadOnlyList<string> Labels, HclBody Body, int Line)
+{
+    /// <summary>The line of the block's closing brace, when it was parsed from HCL.</summary>
+    public int? EndLine { get; init; }
+}
 
 /// <summary>An expression as written; evaluated later, against the module it sits in.</summary>
 internal abstract record HclExpression(int Line);

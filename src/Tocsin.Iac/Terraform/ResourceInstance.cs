@@ -21,7 +21,7 @@ internal sealed class ResourceInstance(string type, string name, string address,
 
     public IHclScope Scope { get; } = scope;
 
-    public Source Source => Source.FromFile(File, block.Line);
+    public Source Source => Source.FromFile(File, block.Line, block.EndLine);
 
     public Source SourceOf(string attribute) => Source.FromFile(File, Body.Attribute(attribute)?.Line ?? block.Line);
 
