@@ -58,7 +58,7 @@ internal static class RepositoryPaths
         return slash < 0 ? "" : normalized[..slash];
     }
 
-    /// <summary><paramref name="relative"/> (e.g. <c>./modules/filters</c>, <c>../shared</c>) from <paramref name="folder"/>, or null when it leaves the repository.</summary>
+    /// <summary><paramref name="relative"/> (e.g. <c>./modules/filters</c>, <c>../common</c>) from <paramref name="folder"/>, or null when it leaves the repository.</summary>
     public static string? Combine(string folder, string relative)
     {
         var parts = folder.Length == 0 ? new List<string>() : [.. folder.Split('/')];
