@@ -7,7 +7,7 @@ namespace Tocsin.Emulator.Tests;
 public sealed class TerraformTests(DefaultScenarioFixture fixture) : IClassFixture<DefaultScenarioFixture>
 {
     /// <summary>Where the machine keeps the hashicorp/aws provider: terraform never downloads it here.</summary>
-    public const string ProviderMirror = "/opt/tf-plugins";
+    public const string ProviderMirror = TerraformMirror.Folder;
 
     [SkippableFact]
     public async Task Terraform_applies_a_chain_and_then_plans_no_changes()
@@ -17,18 +17,7 @@ public sealed class TerraformTests(DefaultScenarioFixture fixture) : IClassFixtu
         try
         {
             File.Copy(Path.Combine(AppContext.BaseDirectory, "Terraform", "main.tf"), Path.Combine(work.FullName, "main.tf"));
-            var cliConfig = Path.Combine(work.FullName, "cli.tfrc");
-            await File.WriteAllTextAsync(cliConfig, $$"""
-                provider_installation {
-                  filesystem_mirror {
-                    path    = "{{ProviderMirror}}"
-                    include = ["registry.terraform.io/hashicorp/aws"]
-                  }
-                  direct {
-                    exclude = ["registry.terraform.io/hashicorp/aws"]
-                  }
-                }
-                """);
+            var cliConfig = TerraformMirror.WriteCliConfig(work.FullName);
             var environment = fixture.Environment("testing", "testing");
             environment["TF_CLI_CONFIG_FILE"] = cliConfig;
             environment["TF_IN_AUTOMATION"] = "1";

@@ -9,7 +9,7 @@ namespace Tocsin.Iac.Tests;
 /// </summary>
 public sealed class TerraformValidateTests
 {
-    private const string ProviderMirror = "/opt/tf-plugins";
+    private const string ProviderMirror = TerraformMirror.Folder;
 
     public static TheoryData<string> Fixtures => [.. TerraformFixtures.Names];
 
@@ -23,18 +23,7 @@ public sealed class TerraformValidateTests
         {
             var folder = Path.Combine(work.FullName, "configuration");
             Copy(TerraformFixtures.Folder(fixture), folder);
-            var cliConfig = Path.Combine(work.FullName, "cli.tfrc");
-            File.WriteAllText(cliConfig, $$"""
-                provider_installation {
-                  filesystem_mirror {
-                    path    = "{{ProviderMirror}}"
-                    include = ["registry.terraform.io/hashicorp/aws"]
-                  }
-                  direct {
-                    exclude = ["registry.terraform.io/hashicorp/aws"]
-                  }
-                }
-                """);
+            var cliConfig = TerraformMirror.WriteCliConfig(work.FullName);
 
             var init = Run(terraform, folder, work.FullName, cliConfig, "init", "-backend=false", "-input=false", "-no-color");
             init.ExitCode.ShouldBe(0, init.Output);

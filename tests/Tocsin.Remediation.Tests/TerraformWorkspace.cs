@@ -6,31 +6,16 @@ namespace Tocsin.Remediation.Tests;
 /// </summary>
 public sealed class TerraformWorkspace : IDisposable
 {
-    public const string ProviderMirror = "/opt/tf-plugins";
+    public const string ProviderMirror = TerraformMirror.Folder;
 
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("tocsin-terraform-render-");
     private readonly Dictionary<string, string> _environment;
 
     public TerraformWorkspace(string configuration)
     {
-        if (!Directory.Exists(ProviderMirror))
-        {
-            Assert.Fail($"REQUIRED TOOL MISSING: the Terraform AWS provider mirror {ProviderMirror} does not exist; this test cannot run without it.");
-        }
-
+        RequiredTool.Terraform(ProviderMirror);
         File.WriteAllText(Path.Combine(_directory.FullName, "main.tf"), configuration);
-        var cliConfig = Path.Combine(_directory.FullName, "cli.tfrc");
-        File.WriteAllText(cliConfig, $$"""
-            provider_installation {
-              filesystem_mirror {
-                path    = "{{ProviderMirror}}"
-                include = ["registry.terraform.io/hashicorp/aws"]
-              }
-              direct {
-                exclude = ["registry.terraform.io/hashicorp/aws"]
-              }
-            }
-            """);
+        var cliConfig = TerraformMirror.WriteCliConfig(_directory.FullName);
         _environment = new()
         {
             ["HOME"] = _directory.FullName,

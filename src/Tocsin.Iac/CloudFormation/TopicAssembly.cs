@@ -27,7 +27,7 @@ internal static class TopicAssembly
         var unknown = subscriptions.FirstOrDefault(s => !s.IsKnown);
         return new Topic(
             topic.Arn,
-            parts.Policies.GetValueOrDefault(topic.Arn) ?? Observed.Known<string?>(DefaultTopicPolicy.For(topic.Arn, settings.AccountId)),
+            parts.Policies.GetValueOrDefault(topic.Arn) ?? Observed.Known<string?>(AwsDefaultPolicies.Topic(topic.Arn, settings.AccountId)),
             topic.KmsMasterKeyId,
             unknown is null
                 ? Observed.Known<IReadOnlyList<Subscription>>([.. subscriptions.Select(s => s.Value)])

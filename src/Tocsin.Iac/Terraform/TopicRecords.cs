@@ -27,7 +27,7 @@ internal static class TopicRecords
             var policyResource = policies.LastOrDefault(p => p.Get("arn") is HclString s && s.Value == arn);
             var policy = policyResource is not null ? Observe.Text(policyResource, "policy")
                 : topic.Has("policy") ? Observe.Text(topic, "policy")
-                : Observed.Known<string?>(DefaultPolicies.Topic(arn, settings.AccountId), topic.Source);
+                : Observed.Known<string?>(AwsDefaultPolicies.Topic(arn, settings.AccountId), topic.Source);
             var key = Observe.Text(topic, "kms_master_key_id");
             var own = subscriptions.Where(s => s.TopicArn is HclString t && t.Value == arn).Select(s => Subscription(s.Resource, arn)).ToList();
             var subscribed = unplaced.Resource is not null && !own.Any(s => s.IsConfirmed)
@@ -69,7 +69,7 @@ internal static class TopicRecords
         var keys = new Dictionary<string, Observed<string?>>(StringComparer.Ordinal);
         foreach (var key in resources.Where(r => r.Type == "aws_kms_key"))
         {
-            var policy = key.Has("policy") ? Observe.Text(key, "policy") : Observed.Known<string?>(DefaultPolicies.Key(settings.AccountId), key.Source);
+            var policy = key.Has("policy") ? Observe.Text(key, "policy") : Observed.Known<string?>(AwsDefaultPolicies.Key(settings.AccountId), key.Source);
             foreach (var name in new[] { "arn", "key_id" })
             {
                 if (key.Attribute(name) is HclString s)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Tocsin.Aws.Http;
+using Tocsin.Core.Inventory;
 using Tocsin.Remediation.Planning;
 using Tocsin.Remediation.Plans;
 
@@ -26,7 +27,7 @@ internal static class TopicStepApplier
     {
         var live = (await context.Sns.GetTopicAttributesAsync(context.Region, step.TopicArn, cancellationToken)).Policy;
         var statement = (JsonObject)JsonNode.Parse(step.Statement)!;
-        var merged = PolicyDocuments.WithStatement(live, statement, PolicyDocuments.DefaultTopicPolicy(step.TopicArn, step.AccountId));
+        var merged = PolicyDocuments.WithStatement(live, statement, AwsDefaultPolicies.Topic(step.TopicArn, step.AccountId));
         if (ApplyContext.SameJson(live, merged))
         {
             return (StepOutcome.AlreadyDone, $"the policy of topic {Name(step.TopicArn)} lets CloudWatch publish");

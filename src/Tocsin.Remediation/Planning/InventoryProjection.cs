@@ -49,7 +49,7 @@ internal static class InventoryProjection
         {
             Topics = Replace(region.Topics, t => t.Arn == topic.TopicArn, new Topic(
                 topic.TopicArn,
-                Observed.Known<string?>(PolicyDocuments.DefaultTopicPolicy(topic.TopicArn, step.AccountId)),
+                Observed.Known<string?>(AwsDefaultPolicies.Topic(topic.TopicArn, step.AccountId)),
                 Observed.Known<string?>(null),
                 Observed.Known<IReadOnlyList<Subscription>>([]))),
         }),

@@ -31,7 +31,7 @@ internal sealed partial class LinkMender
         var policy = topic is not null && topic.Policy.TryGetValue(out var existing) ? existing : null;
         var statement = PolicyDocuments.TopicPublishStatement(topicArn, account);
         return new AllowCloudWatchToPublish(topicArn, PolicyDocuments.Serialize(statement),
-            PolicyDocuments.WithStatement(policy, statement, PolicyDocuments.DefaultTopicPolicy(topicArn, account)))
+            PolicyDocuments.WithStatement(policy, statement, AwsDefaultPolicies.Topic(topicArn, account)))
         {
             AccountId = account,
             Region = region,

@@ -28,22 +28,6 @@ public static class PolicyDocuments
         ["Condition"] = new JsonObject { ["StringEquals"] = new JsonObject { ["aws:SourceAccount"] = accountId } },
     };
 
-    /// <summary>The policy SNS gives a new topic: services may publish on behalf of the owner's resources.</summary>
-    public static string DefaultTopicPolicy(string topicArn, string accountId) => Serialize(new JsonObject
-    {
-        ["Version"] = "2008-10-17",
-        ["Id"] = "__default_policy_ID",
-        ["Statement"] = new JsonArray(new JsonObject
-        {
-            ["Sid"] = "__default_statement_ID",
-            ["Effect"] = "Allow",
-            ["Principal"] = new JsonObject { ["AWS"] = "*" },
-            ["Action"] = new JsonArray("SNS:GetTopicAttributes", "SNS:SetTopicAttributes", "SNS:AddPermission", "SNS:RemovePermission", "SNS:DeleteTopic", "SNS:Subscribe", "SNS:ListSubscriptionsByTopic", "SNS:Publish"),
-            ["Resource"] = topicArn,
-            ["Condition"] = new JsonObject { ["StringEquals"] = new JsonObject { ["AWS:SourceOwner"] = accountId } },
-        }),
-    });
-
     /// <summary>Lets CloudWatch use a customer managed key that encrypts an alarm topic (not conditioned: AWS documents none).</summary>
     public static JsonObject KeyUseStatement() => new()
     {

@@ -1,9 +1,12 @@
 using System.Text.Json.Nodes;
 
-namespace Tocsin.Iac.Terraform;
+namespace Tocsin.Core.Inventory;
 
-/// <summary>The policies AWS gives a topic or key created without one.</summary>
-internal static class DefaultPolicies
+/// <summary>
+/// The policies AWS gives a topic or a key created without one. Sources that read code (a topic with no topic policy)
+/// and the remediation planner (a topic it creates) stand them in for what AWS will hold.
+/// </summary>
+public static class AwsDefaultPolicies
 {
     /// <summary>SNS's default topic policy: principals of the owning account (same-account CloudWatch alarms among them) may publish.</summary>
     public static string Topic(string topicArn, string accountId) => new JsonObject
