@@ -113,7 +113,7 @@ internal sealed class ReportFlags
 
     private static void Write(RunResult result, string format, string? output, CliConsole console)
     {
-        var writer = ReportWriters.Create(format, colour: output is null && console.OutIsTerminal, console.Width)!;
+        var writer = ReportWriters.Create(format, ReportContext.Now() with { Colour = output is null && console.OutIsTerminal, Width = console.Width })!;
         if (output is null)
         {
             writer.Write(result, console.Out);

@@ -74,6 +74,7 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteEndArray();
         WriteNullable(json, "verdict", finding.Verdict?.ToName());
         WriteNullable(json, "literalVerdict", finding.LiteralVerdict?.ToCode());
+        WritePattern(json, finding.Pattern);
         json.WriteString("message", finding.Message);
         json.WriteStartObject("evidence");
         WriteStrings(json, "chain", finding.Evidence.Chain);
@@ -96,6 +97,22 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteEndArray();
         }
 
+        json.WriteEndObject();
+    }
+
+    private static void WritePattern(Utf8JsonWriter json, JudgedPattern? pattern)
+    {
+        if (pattern is null)
+        {
+            json.WriteNull("pattern");
+            return;
+        }
+
+        json.WriteStartObject("pattern");
+        json.WriteString("text", pattern.Text);
+        WriteNullable(json, "variant", pattern.Variant);
+        WriteStrings(json, "missed", pattern.Missed);
+        WriteStrings(json, "extra", pattern.Extra);
         json.WriteEndObject();
     }
 

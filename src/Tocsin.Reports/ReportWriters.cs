@@ -3,15 +3,28 @@ namespace Tocsin.Reports;
 /// <summary>The report formats this build writes, by the name users pass to <c>--format</c>.</summary>
 public static class ReportWriters
 {
-    public static IReadOnlyList<string> Formats { get; } = ["text", "json"];
+    private static readonly (string Format, string Extension, Func<ReportContext, IReportWriter> Create)[] All =
+    [
+        ("text", "txt", context => new TextReportWriter(context.Colour, context.Width)),
+        ("json", "json", _ => new JsonReportWriter()),
+    ];
+
+    public static IReadOnlyList<string> Formats { get; } = [.. All.Select(entry => entry.Format)];
 
     /// <summary>The writer for <paramref name="format"/>, or null when the format is not one of <see cref="Formats"/>.</summary>
-    /// <param name="colour">True when the output is a terminal: the text report is then coloured.</param>
-    /// <param name="width">Columns the text report is laid out in: no line is longer.</param>
-    public static IReportWriter? Create(string format, bool colour = false, int width = TextReportWriter.DefaultWidth) => format switch
+    public static IReportWriter? Create(string format, ReportContext context)
     {
-        "text" => new TextReportWriter(colour, width),
-        "json" => new JsonReportWriter(),
-        _ => null,
-    };
+        foreach (var entry in All)
+        {
+            if (entry.Format == format)
+            {
+                return entry.Create(context);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The file name extension a report of this format is written with in an output directory, e.g. <c>sarif</c>.</summary>
+    public static string Extension(string format) => All.FirstOrDefault(entry => entry.Format == format).Extension ?? format;
 }

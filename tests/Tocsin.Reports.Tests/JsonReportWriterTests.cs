@@ -28,7 +28,7 @@ public class JsonReportWriterTests
         var pass = Finding(0);
 
         pass.EnumerateObject().Select(p => p.Name).ShouldBe(
-            ["controlId", "accountId", "region", "outcome", "suppressed", "exception", "reasons", "verdict", "literalVerdict", "message", "evidence", "inheritedFrom"]);
+            ["controlId", "accountId", "region", "outcome", "suppressed", "exception", "reasons", "verdict", "literalVerdict", "pattern", "message", "evidence", "inheritedFrom"]);
         pass.GetProperty("controlId").GetString().ShouldBe("console-signin-without-mfa");
         pass.GetProperty("region").GetString().ShouldBe("us-east-1");
         pass.GetProperty("outcome").GetString().ShouldBe("pass");
@@ -103,5 +103,16 @@ public class JsonReportWriterTests
         new JsonReportWriter().Write(RunResult.Of([SampleRuns.Pass, SampleRuns.SuppressedError, SampleRuns.Fail], [SampleRuns.ExpiredException]), second);
 
         second.ToString().ShouldBe(first.ToString());
+    }
+
+    [Fact]
+    public void A_judged_pattern_is_written_with_the_populations_it_drops()
+    {
+        var tuned = Write(RunResult.Of([SampleRuns.TunedPass])).GetProperty("findings")[0].GetProperty("pattern");
+
+        tuned.GetProperty("text").GetString().ShouldStartWith("{ ($.eventName = \"ConsoleLogin\")");
+        tuned.GetProperty("variant").GetString().ShouldBe("cis-strict");
+        tuned.GetProperty("missed").EnumerateArray().Select(p => p.GetString()).ShouldBe(["root-no-mfa"]);
+        tuned.GetProperty("extra").GetArrayLength().ShouldBe(0);
     }
 }

@@ -54,5 +54,99 @@ internal static class SampleRuns
         SuppressedBy = Exception,
     };
 
+    /// <summary>A tuned pattern that passes, naming the population it drops.</summary>
+    public static Finding TunedPass => new(
+        Seed,
+        "444444444444",
+        "eu-west-1",
+        Outcome.Pass,
+        [],
+        "alarm signin-no-mfa notifies 2 confirmed subscribers of alerts; the pattern is tuned: it no longer alerts on root-no-mfa",
+        new Evidence(
+            [
+                "arn:aws:cloudtrail:eu-west-1:444444444444:trail/main",
+                "arn:aws:logs:eu-west-1:444444444444:log-group:trail-logs",
+                "metric-filter:trail-logs/signin-no-mfa",
+                "arn:aws:cloudwatch:eu-west-1:444444444444:alarm:signin-no-mfa",
+                "arn:aws:sns:eu-west-1:444444444444:alerts",
+                "arn:aws:sns:eu-west-1:444444444444:alerts:0b6941c7-5d4f-4a3b-9c1e-7f2d8e6a1b20",
+            ],
+            []))
+    {
+        Verdict = VerdictKind.Tuned,
+        LiteralVerdict = LiteralVerdict.NoMatch,
+        Pattern = new JudgedPattern(
+            "{ ($.eventName = \"ConsoleLogin\") && ($.additionalEventData.MFAUsed != \"Yes\") && ($.userIdentity.type = \"IAMUser\") }",
+            "cis-strict",
+            ["root-no-mfa"],
+            [],
+            "equals the accepted variant cis-strict, which no longer alerts on root-no-mfa"),
+    };
+
+    /// <summary>A failing finding whose names come from AWS and are hostile to HTML, CSV and shells.</summary>
+    public static Finding Hostile => new(
+        "root-account-usage",
+        "555555555555",
+        "us-east-1",
+        Outcome.Fail,
+        [ReasonCode.AlarmNoAction],
+        "alarm <img src=x onerror=alert(1)> notifies nobody: it has no SNS alarm action",
+        new Evidence(
+            [
+                "arn:aws:cloudtrail:us-east-1:555555555555:trail/main",
+                "arn:aws:logs:us-east-1:555555555555:log-group:=HYPERLINK(\"http://x\")",
+                "metric-filter:=HYPERLINK(\"http://x\")/root",
+                "arn:aws:cloudwatch:us-east-1:555555555555:alarm:<img src=x onerror=alert(1)>",
+            ],
+            []))
+    {
+        Verdict = VerdictKind.Equivalent,
+        LiteralVerdict = LiteralVerdict.Match,
+        Pattern = new JudgedPattern(
+            "{ $.userIdentity.type = \"Root\" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != \"AwsServiceEvent\" }",
+            null,
+            [],
+            [],
+            "matches exactly the events of the reference cis"),
+    };
+
+    /// <summary>A finding on infrastructure code: each link with its file and lines.</summary>
+    public static Finding IacFail => new(
+        Seed,
+        "123456789012",
+        "us-east-1",
+        Outcome.Fail,
+        [ReasonCode.PatternInsufficient],
+        "metric filter signin-no-mfa alerts only on failed sign-ins: it misses iam-user-no-mfa, root-no-mfa",
+        new Evidence(
+            [
+                "arn:aws:cloudtrail:us-east-1:123456789012:trail/main",
+                "arn:aws:logs:us-east-1:123456789012:log-group:trail-logs",
+                "metric-filter:trail-logs/signin-no-mfa",
+            ],
+            []))
+    {
+        Verdict = VerdictKind.Insufficient,
+        LiteralVerdict = LiteralVerdict.NoMatch,
+        Pattern = new JudgedPattern(
+            "{ $.eventName = \"ConsoleLogin\" && $.errorMessage EXISTS }",
+            null,
+            ["iam-user-no-mfa", "root-no-mfa"],
+            [],
+            "misses iam-user-no-mfa, root-no-mfa"),
+        Locations =
+        [
+            new Location("arn:aws:cloudtrail:us-east-1:123456789012:trail/main", "infra/trail.tf", 1, 12),
+            new Location("arn:aws:logs:us-east-1:123456789012:log-group:trail-logs", "infra/trail.tf", 14, 17),
+            new Location("metric-filter:trail-logs/signin-no-mfa", "infra/monitoring/filters.tf", 3, 13),
+        ],
+    };
+
     public static RunResult Run() => RunResult.Of([SuppressedError, Fail, Pass], [ExpiredException]);
+
+    /// <summary>Every kind of finding at once: pass, tuned pass, fail, suppressed error, hostile names, an expired exception.</summary>
+    public static RunResult Mixed() => RunResult.Of([SuppressedError, Fail, Pass, TunedPass, Hostile], [ExpiredException]);
+
+    /// <summary>A run over infrastructure code.</summary>
+    public static RunResult Iac() => RunResult.Of([IacFail]);
 }

@@ -34,6 +34,7 @@ public sealed class ChainEvaluator(EvaluationOptions options, ExceptionList? exc
             new Evidence(best.Chain, OtherCandidates(best, candidates)))
         {
             Verdict = best.Verdict?.Kind,
+            Pattern = best.Verdict is { } verdict && best.PatternText is { } text ? JudgedPattern.Of(text, verdict) : null,
             LiteralVerdict = best.LiteralAccepts is { } accepts ? (accepts ? LiteralVerdict.Match : LiteralVerdict.NoMatch) : null,
             InheritedFrom = inheritedFrom,
         };

@@ -17,6 +17,8 @@ internal sealed record ChainResult(
 {
     public PatternVerdict? Verdict { get; init; }
 
+    public string? PatternText { get; init; }
+
     public bool? LiteralAccepts { get; init; }
 
     /// <summary>

@@ -23,6 +23,9 @@ internal sealed record ChainWalk
 
     public PatternVerdict? Verdict { get; init; }
 
+    /// <summary>The judged filter's pattern text, beside <see cref="Verdict"/>.</summary>
+    public string? PatternText { get; init; }
+
     public bool? LiteralAccepts { get; init; }
 
     public ChainWalk Held(string? evidence = null) => this with
@@ -52,5 +55,5 @@ internal sealed record ChainWalk
             : Result(Outcome.Pass, [], passMessage);
 
     private ChainResult Result(Outcome outcome, IReadOnlyList<ReasonCode> reasons, string message) =>
-        new(outcome, Depth, reasons, message, Chain, Region) { Verdict = Verdict, LiteralAccepts = LiteralAccepts };
+        new(outcome, Depth, reasons, message, Chain, Region) { Verdict = Verdict, PatternText = PatternText, LiteralAccepts = LiteralAccepts };
 }

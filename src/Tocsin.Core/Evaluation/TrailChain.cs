@@ -105,7 +105,7 @@ internal sealed class TrailChain(CloudInventory inventory, Control control, Filt
 
         var verdict = judge.Judge(control, pattern);
         var literal = control.LiteralRegex.Accepts(pattern);
-        walk = walk.At($"metric-filter:{filter.LogGroupName}/{filter.Name}") with { Verdict = verdict, LiteralAccepts = literal };
+        walk = walk.At($"metric-filter:{filter.LogGroupName}/{filter.Name}") with { Verdict = verdict, PatternText = pattern, LiteralAccepts = literal };
         if (verdict.Kind == VerdictKind.Unparseable)
         {
             return [walk.Error(ReasonCode.PatternUnparseable, $"{name} has a pattern CloudWatch Logs would reject: {verdict.Error}")];

@@ -21,6 +21,9 @@ public sealed record Finding(
     /// <summary>The semantic verdict on the chosen metric filter's pattern, when a filter was judged.</summary>
     public VerdictKind? Verdict { get; init; }
 
+    /// <summary>The judged filter's pattern and the populations it misses or adds, when a filter was judged.</summary>
+    public JudgedPattern? Pattern { get; init; }
+
     /// <summary>The seed's literal regex check on the same pattern, when a filter was judged.</summary>
     public LiteralVerdict? LiteralVerdict { get; init; }
 

@@ -48,4 +48,17 @@ public class PatternMessageTests
 
         finding.Message.ShouldBe("metric filter console-signin-without-mfa does not catch the control's events: never fires: CloudTrail records have no field `$.eventname` (field names are case-sensitive: did you mean `eventName`?)");
     }
+
+    [Fact]
+    public void A_finding_carries_the_judged_pattern_with_the_populations_it_drops()
+    {
+        var strict = Seed.AcceptedVariants.Single(v => v.Name == "cis-strict").Pattern;
+
+        var judged = EvaluateWithPattern(strict).Pattern!;
+
+        judged.Text.ShouldBe(strict);
+        judged.Variant.ShouldBe("cis-strict");
+        judged.Missed.ShouldContain("root-no-mfa");
+        judged.Extra.ShouldBeEmpty();
+    }
 }
