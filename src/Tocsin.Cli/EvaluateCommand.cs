@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tocsin.Core.Inventory.Snapshots;
+using Tocsin.Reports;
 
 namespace Tocsin.Cli;
 
@@ -17,7 +18,7 @@ internal static class EvaluateCommand
             var path = parse.GetValue(snapshot)!;
             try
             {
-                return flags.Report(parse, Snapshot.Parse(CliOptions.ReadFile(path), path), console);
+                return flags.Report(parse, Snapshot.Parse(CliOptions.ReadFile(path), path), console, ReportSource.Snapshot);
             }
             catch (SnapshotException invalid)
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tocsin.Iac;
+using Tocsin.Reports;
 
 namespace Tocsin.Cli;
 
@@ -40,7 +41,7 @@ internal static class IacCommand
                 return ExitCodes.UsageError;
             }
 
-            return flags.Report(parse, scan.Inventory, console, refine: result => IacLocations.Attach(result, scan.Inventory));
+            return flags.Report(parse, scan.Inventory, console, ReportSource.InfrastructureCode, refine: result => IacLocations.Attach(result, scan.Inventory));
         });
         return command;
     }

@@ -6,6 +6,7 @@ using Tocsin.Core.Exceptions;
 using Tocsin.Core.Findings;
 using Tocsin.Core.Inventory;
 using Tocsin.Core.Yaml;
+using Tocsin.Remediation.Planning;
 using Tocsin.Reports;
 
 namespace Tocsin.Cli;
@@ -20,22 +21,52 @@ internal sealed class ReportFlags
     private readonly Option<string?> _exceptions = new("--exceptions") { Description = "A YAML file of accepted exceptions." };
     private readonly Option<string> _mode = new("--mode") { Description = "semantic (pattern verdicts) or literal (the common checkers' regex).", DefaultValueFactory = _ => "semantic" };
     private readonly Option<bool> _strict = new("--strict") { Description = "Pass only patterns equivalent to a reference or equal to an accepted variant." };
-    private readonly Option<string> _format = CliOptions.Format("text", "json");
+    private readonly Option<string> _format = new("--format")
+    {
+        Description = $"Report format, or several separated by commas with --output-dir: {string.Join(", ", ReportWriters.Formats)}.",
+        DefaultValueFactory = _ => "text",
+    };
+
     private readonly Option<string?> _output = new("--output") { Description = "Write the report to this file instead of standard output." };
+    private readonly Option<string?> _outputDir = new("--output-dir") { Description = "Write the report in every --format to this folder, as tocsin.EXT (tocsin.sarif, tocsin.html, ...)." };
     private readonly Option<string> _failOn = new("--fail-on") { Description = "Exit 1 when a finding is at or above: fail (fail or error), error, never.", DefaultValueFactory = _ => "fail" };
 
     public ReportFlags()
     {
         _mode.AcceptOnlyFromAmong("semantic", "literal");
         _failOn.AcceptOnlyFromAmong("fail", "error", "never");
+        _format.Validators.Add(result =>
+        {
+            try
+            {
+                ReportOutput.Parse(result.GetValueOrDefault<string>(), null, "-");
+            }
+            catch (UsageException invalid)
+            {
+                result.AddError(invalid.Message);
+            }
+        });
     }
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _controls, _exceptions, _mode, _strict, _format, _output, _failOn })
+        foreach (var option in new Option[] { _controls, _exceptions, _mode, _strict, _format, _output, _outputDir, _failOn })
         {
             command.Options.Add(option);
         }
+
+        // Before any scan runs: several formats with nowhere to put them, or two destinations, waste no API calls.
+        command.Validators.Add(result =>
+        {
+            try
+            {
+                ReportOutput.Parse(result.GetValue(_format) ?? "text", result.GetValue(_output), result.GetValue(_outputDir));
+            }
+            catch (UsageException invalid)
+            {
+                result.AddError(invalid.Message);
+            }
+        });
     }
 
     /// <summary>Only the flags that decide how findings are judged (for <c>remediate</c>, which writes a plan, not a report).</summary>
@@ -50,14 +81,36 @@ internal sealed class ReportFlags
     /// <summary>Evaluates the inventory, writes the report, and returns the exit code.</summary>
     /// <param name="config">tocsin.yaml, whose settings apply where no flag was given.</param>
     /// <param name="collection">What reading live AWS cost, for a scan.</param>
+    /// <param name="source">What the inventory was read from: the report says so, and code gets no AWS CLI fix.</param>
     /// <param name="refine">Adds what a source knows beyond the findings (the file and lines of code), before the report is written.</param>
-    public int Report(ParseResult parse, CloudInventory inventory, CliConsole console, ScanConfig? config = null, CollectionSummary? collection = null, Func<RunResult, RunResult>? refine = null)
+    public int Report(ParseResult parse, CloudInventory inventory, CliConsole console, ReportSource source, ScanConfig? config = null, CollectionSummary? collection = null, Func<RunResult, RunResult>? refine = null)
     {
         var report = config?.Report ?? ReportDefaults.None;
+        var output = Output(parse, config);
         var evaluated = Evaluate(parse, inventory, config) with { Collection = collection };
         var result = refine is null ? evaluated : refine(evaluated);
-        Write(result, Pick(parse, _format, report.Format)!, Pick(parse, _output, report.Output), console);
+        output.Write(result, Context(parse, inventory, source, console, config), console);
         return ExitCode(result, Pick(parse, _failOn, report.FailOn)!);
+    }
+
+    /// <summary>The formats and destination the flags and tocsin.yaml choose.</summary>
+    public ReportOutput Output(ParseResult parse, ScanConfig? config = null) =>
+        ReportOutput.Parse(Format(parse, config), Pick(parse, _output, config?.Report.Output), parse.GetValue(_outputDir));
+
+    /// <summary>
+    /// The report's context: stamped now, laid out for the console, and able to plan each failing finding's fix on the
+    /// same inventory (for the formats that show it); code is fixed by editing it, so its fix is the steps in words.
+    /// </summary>
+    public ReportContext Context(ParseResult parse, CloudInventory inventory, ReportSource source, CliConsole console, ScanConfig? config = null)
+    {
+        var remedies = new FindingRemedies(inventory, EvaluationOptions(parse, config));
+        return ReportContext.Now(source) with
+        {
+            Width = console.Width,
+            Remedies = finding => remedies.For(finding) is { } remedy
+                ? new Remedy(remedy.Steps, source == ReportSource.InfrastructureCode ? "" : string.Join('\n', remedy.Commands))
+                : null,
+        };
     }
 
     /// <summary>The findings of the chosen controls over the inventory, judged as the flags and tocsin.yaml say, exceptions applied.</summary>
@@ -108,28 +161,6 @@ internal sealed class ReportFlags
         catch (YamlFileException invalid)
         {
             throw new UsageException(invalid.Message);
-        }
-    }
-
-    private static void Write(RunResult result, string format, string? output, CliConsole console)
-    {
-        var writer = ReportWriters.Create(format, ReportContext.Now() with { Colour = output is null && console.OutIsTerminal, Width = console.Width })!;
-        if (output is null)
-        {
-            writer.Write(result, console.Out);
-            console.Out.WriteLine();
-            return;
-        }
-
-        try
-        {
-            using var file = new StreamWriter(output);
-            writer.Write(result, file);
-            file.WriteLine();
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"{output}: cannot write the report: {error.Message}");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Tocsin.Cli.Configuration;
 using Tocsin.Cli.Scanning;
+using Tocsin.Reports;
 
 namespace Tocsin.Cli;
 
@@ -36,7 +37,7 @@ internal static class ScanCommand
             return ExitCodes.UsageError;
         }
 
-        var exit = flags.Report(parse, outcome.Inventory, console, config, outcome.Collection);
+        var exit = flags.Report(parse, outcome.Inventory, console, ReportSource.Live, config, outcome.Collection);
         return outcome.FailedTargets.Count > 0 ? Math.Max(exit, ExitCodes.UsageError) : exit;
     }
 }

@@ -44,11 +44,23 @@ public class ScanConfigFileTests
     [InlineData("targets:\n  - name: org\n    organization: true\n", "/team/tocsin.yaml:2:5: target `org` scans an organization and needs `roleName`, the role to assume in each member account")]
     [InlineData("targets:\n  - name: a\n    accounts: [\"12345\"]\n", "/team/tocsin.yaml:3:15: expected 12-digit account ids, found `12345`")]
     [InlineData("targets:\n  - name: a\ncontrols: [no-such-control]\n", "/team/tocsin.yaml:3:11: unknown control `no-such-control`; `tocsin controls` lists the ids and aliases")]
-    [InlineData("targets:\n  - name: a\nreport:\n  format: xml\n", "/team/tocsin.yaml:4:11: `format` must be one of text, json, found `xml`")]
     [InlineData("targets:\n  - name: a\nconcurrency: 0\n", "/team/tocsin.yaml:3:14: `concurrency` must be a whole number above 0, found `0`")]
     [InlineData("targets:\n  - name: [a\n", "/team/tocsin.yaml:3:1: not valid YAML: While parsing a flow sequence, did not find expected ',' or ']'.")]
     [InlineData("", "/team/tocsin.yaml:1:1: the file is empty; expected `targets:` (tocsin init writes a starting file)")]
     public void A_bad_file_is_refused_with_line_and_column(string yaml, string message) => Refusal(yaml).ShouldBe(message);
+
+    [Fact]
+    public void An_unknown_report_format_is_refused_with_the_formats_there_are()
+    {
+        Refusal("targets:\n  - name: a\nreport:\n  format: json,xml\n").ShouldBe(
+            $"/team/tocsin.yaml:4:11: `format` must be one or more of {string.Join(", ", Tocsin.Reports.ReportWriters.Formats)} separated by commas, found `xml`");
+    }
+
+    [Fact]
+    public void Several_report_formats_separated_by_commas_are_accepted()
+    {
+        Parse("targets:\n  - name: a\nreport:\n  format: text,json\n").Report.Format.ShouldBe("text,json");
+    }
 }
 
 public class InitCommandTests : IDisposable

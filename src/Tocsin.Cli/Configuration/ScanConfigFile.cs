@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Tocsin.Core.Controls;
 using Tocsin.Core.Yaml;
+using Tocsin.Reports;
 using YamlDotNet.RepresentationModel;
 
 namespace Tocsin.Cli.Configuration;
@@ -96,11 +97,21 @@ internal static partial class ScanConfigFile
 
         yaml.OnlyKeys(report, ReportFields);
         return new ReportDefaults(
-            OneOf(yaml, report, "format", ["text", "json"]),
+            Formats(yaml, report),
             RelativeTo(folder, yaml.Optional(report, "output")),
             OneOf(yaml, report, "failOn", ["fail", "error", "never"]),
             OneOf(yaml, report, "mode", ["semantic", "literal"]),
             Boolean(yaml, report, "strict"));
+    }
+
+    /// <summary>One report format, or several separated by commas (written to <c>--output-dir</c>).</summary>
+    private static string? Formats(YamlInput yaml, YamlMappingNode report)
+    {
+        var value = yaml.Optional(report, "format");
+        var unknown = value?.Split(',', StringSplitOptions.TrimEntries).FirstOrDefault(name => !ReportWriters.Formats.Contains(name));
+        return unknown is null
+            ? value
+            : throw yaml.Refuse(YamlInput.Value(report, "format")!, $"`format` must be one or more of {string.Join(", ", ReportWriters.Formats)} separated by commas, found `{unknown}`");
     }
 
     private static string? OneOf(YamlInput yaml, YamlMappingNode mapping, string field, string[] allowed)
