@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tocsin.Cli.Scanning;
+using Tocsin.Reports;
 
 namespace Tocsin.Cli;
 
@@ -25,10 +26,14 @@ internal static class RemediateCommand
         {
             var config = scan.LoadConfig(parse);
             var controls = judging.Controls(parse, config);
+            var afterReport = apply.AfterReport(parse);
             if (apply.Applying(parse, plan.FromSnapshot(parse)))
             {
                 var scanPlan = scan.Plan(parse, config, controls);
-                var application = new Applying.PlanApplication(console, scan.Runner(parse, scanPlan, console), inventory => judging.Evaluate(parse, inventory, config), inventory => plan.Build(parse, judging, config, inventory, controls));
+                var application = new Applying.PlanApplication(console, scan.Runner(parse, scanPlan, console), inventory => judging.Evaluate(parse, inventory, config), inventory => plan.Build(parse, judging, config, inventory, controls))
+                {
+                    AfterScan = afterReport is null ? null : (inventory, after) => afterReport.Write(after, judging.Context(parse, inventory, ReportSource.Live, console, config), console),
+                };
                 return await application.RunAsync(scanPlan, apply.Yes(parse), apply.Force(parse), cancellationToken);
             }
 

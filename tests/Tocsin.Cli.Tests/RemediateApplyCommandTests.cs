@@ -91,4 +91,33 @@ public class RemediateApplyCommandTests : IAsyncLifetime
     {
         Remediate("--yes").ExitCode.ShouldBe(2);
     }
+
+    [Fact]
+    public void Apply_yes_writes_the_scan_after_the_changes_as_a_report_for_the_pipeline()
+    {
+        var folder = Directory.CreateTempSubdirectory("tocsin-after-").FullName;
+        try
+        {
+            var applied = Remediate("--apply", "--yes", "--report-format", "json", "--report-dir", folder);
+
+            applied.ExitCode.ShouldBe(0, applied.Out + applied.Error);
+            using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "tocsin.json")));
+            var finding = report.RootElement.GetProperty("findings")[0];
+            finding.GetProperty("controlId").GetString().ShouldBe("console-signin-without-mfa");
+            finding.GetProperty("reasons")[0].GetString().ShouldBe("no-confirmed-subscription");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_report_of_the_scan_after_the_changes_needs_apply_yes()
+    {
+        var run = Remediate("--report-format", "json", "--report-dir", "out");
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldContain("--report-format reports the scan after the changes, so it goes with --apply --yes");
+    }
 }

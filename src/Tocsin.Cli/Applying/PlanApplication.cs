@@ -17,6 +17,9 @@ internal sealed class PlanApplication(CliConsole console, ScanRunner runner, Fun
     /// <summary>A new trail, then its filters, then its alarms: each seen only after the one before exists.</summary>
     public const int MaxRounds = 3;
 
+    /// <summary>Called with the last scan after the changes and its findings, to write them as a report.</summary>
+    public Action<CloudInventory, RunResult>? AfterScan { get; init; }
+
     public async Task<int> RunAsync(ScanPlan scan, bool yes, bool force, CancellationToken cancellationToken)
     {
         if (scan.Targets.Count != 1)
@@ -43,7 +46,9 @@ internal sealed class PlanApplication(CliConsole console, ScanRunner runner, Fun
         if (plan.IsEmpty)
         {
             output.WriteLine("Nothing to change.");
-            return judge(inventory).Findings.Any(f => f.Outcome == Outcome.Fail) ? ExitCodes.Findings : ExitCodes.Ok;
+            var now = judge(inventory);
+            AfterScan?.Invoke(inventory, now);
+            return now.Findings.Any(f => f.Outcome == Outcome.Fail) ? ExitCodes.Findings : ExitCodes.Ok;
         }
 
         using var sessions = await AccountSessions.OpenAsync(runner.RequestFor(scan, target), runner.CollectorOptions, cancellationToken);
@@ -72,6 +77,7 @@ internal sealed class PlanApplication(CliConsole console, ScanRunner runner, Fun
             var next = planFor(inventory);
             if (round >= MaxRounds || report.Writes == 0 || !NeedsAnotherRound(fixes, after, next))
             {
+                AfterScan?.Invoke(inventory, after);
                 return ApplyText.Outcomes(fixes, after, output) ? ExitCodes.Ok : ExitCodes.Findings;
             }
 
