@@ -78,4 +78,12 @@ public class ReportOutputTests : IDisposable
         run.Error.ShouldContain($"{report}: cannot write the report");
         File.ReadAllText(report).ShouldBe("last good report");
     }
+
+    [Fact]
+    public void Reports_cite_the_version_the_tool_prints()
+    {
+        var run = CliRun.Of("--version");
+
+        run.Out.Trim().ShouldStartWith(ToolInfo.Version + "+");
+    }
 }
