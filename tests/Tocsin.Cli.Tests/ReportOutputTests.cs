@@ -84,6 +84,6 @@ public class ReportOutputTests : IDisposable
     {
         var run = CliRun.Of("--version");
 
-        run.Out.Trim().ShouldStartWith(ToolInfo.Version + "+");
+        run.Out.Trim().ShouldStartWith(ToolInfo.Version);
     }
 }
