@@ -7,6 +7,8 @@ public static class ReportWriters
     [
         ("text", "txt", context => new TextReportWriter(context.Colour, context.Width)),
         ("json", "json", _ => new JsonReportWriter()),
+        ("ocsf", "ocsf.json", context => new Ocsf.OcsfReportWriter(context)),
+        ("asff", "asff.json", context => new Asff.AsffReportWriter(context)),
     ];
 
     public static IReadOnlyList<string> Formats { get; } = [.. All.Select(entry => entry.Format)];
