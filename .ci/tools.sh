@@ -19,6 +19,8 @@ missing_tools() {
     echo "python3-boto3|python3 with boto3, for the emulator's boto3 tests|apt-get install python3-boto3"
   python3 -c 'import moto' >/dev/null 2>&1 ||
     echo "-|python3 with moto, for the scans of a moto server|pip install 'moto[server]' (not in Debian 12's packages)"
+  python3 -c 'import jsonschema' >/dev/null 2>&1 ||
+    echo "python3-jsonschema|python3 with jsonschema, for the check of SARIF reports against the OASIS schema|apt-get install python3-jsonschema"
   command -v aws >/dev/null 2>&1 ||
     echo "awscli|the AWS CLI, for the emulator's AWS CLI tests|apt-get install awscli"
   aws_cli_v2 >/dev/null ||

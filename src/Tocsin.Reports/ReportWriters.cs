@@ -7,6 +7,7 @@ public static class ReportWriters
     [
         ("text", "txt", context => new TextReportWriter(context.Colour, context.Width)),
         ("json", "json", _ => new JsonReportWriter()),
+        ("sarif", "sarif", context => new Sarif.SarifReportWriter(context)),
         ("ocsf", "ocsf.json", context => new Ocsf.OcsfReportWriter(context)),
         ("asff", "asff.json", context => new Asff.AsffReportWriter(context)),
     ];
