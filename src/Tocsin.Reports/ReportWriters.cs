@@ -7,6 +7,7 @@ public static class ReportWriters
     [
         ("text", "txt", context => new TextReportWriter(context.Colour, context.Width)),
         ("json", "json", _ => new JsonReportWriter()),
+        ("html", "html", context => new Html.HtmlReportWriter(context)),
     ];
 
     public static IReadOnlyList<string> Formats { get; } = [.. All.Select(entry => entry.Format)];
