@@ -139,6 +139,16 @@ public class HtmlReportWriterTests
     }
 
     [Fact]
+    public void A_finding_is_headed_by_its_outcome_control_title_severity_and_region()
+    {
+        var heading = FindingSection(Mixed, "555555555555", "root-account-usage").QuerySelector("h4")!;
+
+        heading.QuerySelector(".badge")!.TextContent.ShouldBe("✗ fail");
+        heading.QuerySelector("a")!.TextContent.ShouldBe("Alarm on any use of the root user");
+        heading.QuerySelector(".muted")!.TextContent.ShouldBe("high severity · us-east-1");
+    }
+
+    [Fact]
     public void A_suppressed_finding_carries_the_exception_owner_reason_expiry_and_source()
     {
         var exception = FindingSection(Mixed, "333333333333", SampleRuns.Seed).QuerySelector(".exception")!.TextContent;

@@ -45,6 +45,8 @@ internal static class HtmlFindings
                 html.Inline("span", [("class", "badge " + standing.ClassName())], standing.Label());
                 html.Text(" ");
                 html.Inline("a", [("href", "#" + page.Anchors.OfControl(finding.ControlId))], ReportPage.TitleOf(finding.ControlId));
+                html.Text(" ");
+                html.Inline("span", [("class", "muted")], Placing(finding));
             });
             Facts(html, finding);
             html.Line("p", [("class", "message")], finding.Message);
@@ -66,11 +68,6 @@ internal static class HtmlFindings
         html.Block("dl", [("class", "facts")], () =>
         {
             Fact(html, "Control", finding.ControlId, code: true);
-            if (ReportPage.Control(finding.ControlId) is { } control)
-            {
-                Fact(html, "Severity", control.Severity.ToString().ToLowerInvariant());
-            }
-
             Fact(html, "Outcome", finding.Outcome.ToCode() + (finding.Suppressed ? " (suppressed)" : ""));
             if (finding.Reasons.Count > 0)
             {
@@ -83,12 +80,18 @@ internal static class HtmlFindings
                 Fact(html, "Pattern verdict", verdict.ToName() + literal);
             }
 
-            Fact(html, "Region", finding.Region ?? "none (no chain was found)");
             if (finding.InheritedFrom is { } owner)
             {
                 Fact(html, "Chain", $"inherited from the organization trail of {owner}");
             }
         });
+
+    /// <summary>The control's severity and the finding's region, beside its title: <c>high severity · us-east-1</c>.</summary>
+    private static string Placing(Finding finding)
+    {
+        var severity = ReportPage.Control(finding.ControlId) is { } control ? $"{control.Severity.ToString().ToLowerInvariant()} severity · " : "";
+        return severity + (finding.Region ?? "no region: no chain was found");
+    }
 
     private static void Exception(HtmlBuilder html, ExceptionEntry entry) =>
         html.Block("div", [("class", "exception")], () =>
