@@ -31,6 +31,8 @@ missing_tools() {
     echo "-|the Terraform AWS provider mirror /opt/tf-plugins, for the same test|terraform providers mirror /opt/tf-plugins"
   command -v cfn-lint >/dev/null 2>&1 ||
     echo "-|cfn-lint, for the tests of the CloudFormation, StackSet and conformance-pack plans|pip install cfn-lint (not in Debian 12's packages)"
+  command -v chromium >/dev/null 2>&1 ||
+    echo "chromium|Chromium, for the HTML report's browser tests|apt-get install chromium"
   command -v script >/dev/null 2>&1 ||
     echo "bsdutils|script, for the test of the demo in an 80-column terminal|apt-get install bsdutils"
 }

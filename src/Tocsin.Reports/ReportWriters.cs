@@ -10,6 +10,7 @@ public static class ReportWriters
         ("sarif", "sarif", context => new Sarif.SarifReportWriter(context)),
         ("ocsf", "ocsf.json", context => new Ocsf.OcsfReportWriter(context)),
         ("asff", "asff.json", context => new Asff.AsffReportWriter(context)),
+        ("html", "html", context => new Html.HtmlReportWriter(context)),
     ];
 
     public static IReadOnlyList<string> Formats { get; } = [.. All.Select(entry => entry.Format)];
