@@ -5,8 +5,10 @@ public static class ReportWriters
 {
     private static readonly (string Format, string Extension, Func<ReportContext, IReportWriter> Create)[] All =
     [
-        ("text", "txt", context => new TextReportWriter(context.Colour, context.Width)),
+        ("text", "txt", context => new TextReportWriter(context)),
         ("json", "json", _ => new JsonReportWriter()),
+        ("csv", "csv", context => new CsvReportWriter(context)),
+        ("junit", "junit.xml", context => new JunitReportWriter(context)),
     ];
 
     public static IReadOnlyList<string> Formats { get; } = [.. All.Select(entry => entry.Format)];
