@@ -5,11 +5,13 @@ public static class ReportWriters
 {
     private static readonly (string Format, string Extension, Func<ReportContext, IReportWriter> Create)[] All =
     [
-        ("text", "txt", context => new TextReportWriter(context.Colour, context.Width)),
+        ("text", "txt", context => new TextReportWriter(context)),
         ("json", "json", _ => new JsonReportWriter()),
         ("sarif", "sarif", context => new Sarif.SarifReportWriter(context)),
         ("ocsf", "ocsf.json", context => new Ocsf.OcsfReportWriter(context)),
         ("asff", "asff.json", context => new Asff.AsffReportWriter(context)),
+        ("csv", "csv", context => new CsvReportWriter(context)),
+        ("junit", "junit.xml", context => new JunitReportWriter(context)),
         ("html", "html", context => new Html.HtmlReportWriter(context)),
     ];
 
