@@ -60,8 +60,7 @@ internal sealed record ReportOutput(IReadOnlyList<string> Formats, string? File,
         var writer = ReportWriters.Create(Formats[0], File is null ? context with { Colour = console.OutIsTerminal } : context)!;
         if (File is null)
         {
-            writer.Write(result, console.Out);
-            console.Out.WriteLine();
+            console.Out.Write(Rendered(writer, result));
             return;
         }
 
@@ -85,11 +84,7 @@ internal sealed record ReportOutput(IReadOnlyList<string> Formats, string? File,
         var partial = path + ".partial";
         try
         {
-            using (var file = new StreamWriter(partial))
-            {
-                writer.Write(result, file);
-                file.WriteLine();
-            }
+            System.IO.File.WriteAllText(partial, Rendered(writer, result));
 
             System.IO.File.Move(partial, path, overwrite: true);
         }
@@ -98,6 +93,15 @@ internal sealed record ReportOutput(IReadOnlyList<string> Formats, string? File,
             TryDelete(partial);
             throw new UsageException($"{path}: cannot write the report: {error.Message}");
         }
+    }
+
+    /// <summary>The report ending in exactly one line end (a CSV's own CRLF, or a newline added to text that lacks one).</summary>
+    private static string Rendered(IReportWriter writer, RunResult result)
+    {
+        var text = new StringWriter();
+        writer.Write(result, text);
+        var rendered = text.ToString();
+        return rendered.EndsWith('\n') ? rendered : rendered + "\n";
     }
 
     private static void TryDelete(string path)

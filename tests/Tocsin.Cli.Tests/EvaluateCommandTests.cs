@@ -23,12 +23,13 @@ public class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_passing_snapshot_exits_0_with_a_table_row_per_account_and_control()
+    public void A_passing_snapshot_exits_0_with_a_heading_per_account_and_a_row_per_control()
     {
         var run = Evaluate("good");
 
         run.ExitCode.ShouldBe(0, run.Error);
-        run.Out.ShouldContain("111111111111   console-signin-without-mfa   us-east-1   PASS");
+        run.Out.ShouldContain("Account 111111111111: 1 pass, 0 fail, 0 error, 0 suppressed");
+        run.Out.ShouldContain("console-signin-without-mfa   high       us-east-1   PASS");
         run.Out.ShouldContain("1 account, 1 control: 1 pass, 0 fail, 0 error, 0 suppressed");
     }
 

@@ -80,9 +80,9 @@ public class ReportOutputTests : IDisposable
     }
 
     [Fact]
-    public void Reports_cite_the_version_the_tool_prints()
+    public async Task Reports_cite_the_version_the_tool_prints()
     {
-        var run = CliRun.Of("--version");
+        var run = await BuiltCli.RunAsync(BuiltCli.Dotnet, [BuiltCli.Dll, "--version"]);
 
         run.Out.Trim().ShouldStartWith(ToolInfo.Version);
     }

@@ -371,7 +371,7 @@ public class SarifReportWriterTests
     {
         SarifLocations.FileUri(@"infra\my stack\main.tf").ShouldBe(("infra/my%20stack/main.tf", true));
         SarifLocations.FileUri("./infra/main.tf").ShouldBe(("infra/main.tf", true));
-        SarifLocations.FileUri("/work/repo/main.tf").ShouldBe(("file:///work/repo/main.tf", false));
+        SarifLocations.FileUri("/srv/checkout/main.tf").ShouldBe(("file:///srv/checkout/main.tf", false));
         SarifLocations.FileUri(@"C:\repo\main.tf").ShouldBe(("file:///C:/repo/main.tf", false));
     }
 
