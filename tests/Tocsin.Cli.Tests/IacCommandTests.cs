@@ -99,4 +99,23 @@ public sealed class IacCommandTests : IDisposable
         named.ExitCode.ShouldBe(0, named.Out);
         named.Out.ShouldContain("1 pass");
     }
+
+    [Fact]
+    public void The_SARIF_report_of_code_points_at_the_file_and_lines_of_the_deepest_link_and_fixes_by_editing_it()
+    {
+        var run = CliRun.Of("iac", Fixture("terraform", "no-alarm"), "--controls", "console-signin-without-mfa", "--format", "sarif");
+
+        run.ExitCode.ShouldBe(1, run.Error);
+        using var sarif = System.Text.Json.JsonDocument.Parse(run.Out);
+        var sarifRun = sarif.RootElement.GetProperty("runs")[0];
+        sarifRun.GetProperty("automationDetails").GetProperty("id").GetString().ShouldBe("tocsin/iac/");
+        var result = sarifRun.GetProperty("results").EnumerateArray().Single();
+        result.GetProperty("ruleId").GetString().ShouldBe("console-signin-without-mfa");
+        var place = result.GetProperty("locations")[0].GetProperty("physicalLocation");
+        place.GetProperty("artifactLocation").GetProperty("uri").GetString().ShouldEndWith("no-alarm/main.tf");
+        place.GetProperty("region").GetProperty("startLine").GetInt32().ShouldBeGreaterThan(1);
+        var message = result.GetProperty("message").GetProperty("text").GetString()!;
+        message.ShouldContain("create alarm");
+        message.ShouldNotContain("tocsin remediate");
+    }
 }
