@@ -50,6 +50,7 @@ public static class TocsinCommand
         yield return RemediateCommand.Create(console);
         yield return RolloutCommand.Create(console);
         yield return IacCommand.Create(console);
+        yield return BacktestCommand.Create(console);
         yield return InitCommand.Create(console);
         yield return ControlsCommand.Create(console);
         yield return PermissionsCommand.Create(console);

@@ -1,0 +1,179 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Tocsin.Backtest.Input;
+using Tocsin.Backtest.Judging;
+using Tocsin.Backtest.Results;
+using Tocsin.Backtest.Subjects;
+using Tocsin.Core.Controls;
+using Tocsin.Core.Inventory;
+using Tocsin.Core.Inventory.Snapshots;
+
+namespace Tocsin.Cli;
+
+/// <summary>
+/// <c>tocsin backtest PATH...</c>: replays CloudTrail history through each control's patterns (and the user's, and a
+/// snapshot's deployed ones) and says how often each alarm would have fired and what each variant would have missed.
+/// </summary>
+internal static class BacktestCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var paths = new Argument<string[]>("path") { Description = "CloudTrail log files or folders: the S3 layout (.json.gz), .json, JSON Lines, CloudWatch Logs exports; read recursively.", Arity = ArgumentArity.OneOrMore };
+        var controls = new Option<string?>("--controls") { Description = "Comma-separated control ids or aliases (default: the whole catalog in one pass)." };
+        var patterns = new Option<string[]>("--pattern") { Description = "A filter pattern to replay too; repeat for several. With one control selected, it is compared with that control's baseline." };
+        var snapshot = new Option<string?>("--snapshot") { Description = "A snapshot (scan --snapshot-out): replay each account's deployed pattern with its alarm's real period and threshold." };
+        var period = new Option<int>("--period") { Description = "Alarm period in seconds for the catalog's and your patterns (default 300, as CIS).", DefaultValueFactory = _ => 300 };
+        var from = new Option<string?>("--from") { Description = "Only events at or after this time (ISO 8601, e.g. 2026-10-01 or 2026-10-01T00:00:00Z)." };
+        var to = new Option<string?>("--to") { Description = "Only events before this time (ISO 8601)." };
+        var format = CliOptions.Format("text", "json");
+        var output = new Option<string?>("--output") { Description = "Write the report to this file instead of standard output." };
+        var threads = new Option<int>("--threads") { Description = "Files (and parts of large JSON Lines files) read at once (default: every core).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("backtest", "Replay CloudTrail history through the patterns: how often each alarm would have fired, and what each variant misses.")
+        {
+            paths, controls, patterns, snapshot, period, from, to, format, output, threads,
+        };
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse, cancellationToken)));
+        return command;
+
+        int Run(ParseResult parse, CancellationToken cancellationToken)
+        {
+            var periodSeconds = parse.GetValue(period);
+            if (periodSeconds < 10 || (periodSeconds < 60 && 60 % periodSeconds != 0) || (periodSeconds >= 60 && periodSeconds % 60 != 0))
+            {
+                throw new UsageException($"--period: {periodSeconds} is not a CloudWatch alarm period (10, 20, 30, or a multiple of 60 seconds)");
+            }
+
+            var threadCount = parse.GetValue(threads);
+            if (threadCount < 1)
+            {
+                throw new UsageException($"--threads: {threadCount} is not a number of threads (1 or more)");
+            }
+
+            var window = new BacktestOptions(Time(parse.GetValue(from), "--from"), Time(parse.GetValue(to), "--to"), threadCount);
+            if (window.From >= window.To)
+            {
+                throw new UsageException("--from must be before --to");
+            }
+
+            var selected = parse.GetValue(controls) is { } names
+                ? names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ControlArgument.Resolve).Distinct().ToList()
+                : [.. ControlCatalog.Default.All];
+            var given = parse.GetValue(patterns) ?? [];
+            if (given.Any(p => p.Length == 0))
+            {
+                throw new UsageException("--pattern: the pattern is empty (CloudWatch Logs would match every event with it); give a filter pattern");
+            }
+
+            SubjectCatalog catalog;
+            try
+            {
+                catalog = SubjectCatalog.Build(selected, given, Snapshot(parse.GetValue(snapshot)), periodSeconds);
+            }
+            catch (SubjectException invalid)
+            {
+                throw new UsageException(invalid.Message);
+            }
+
+            var plan = InputDiscovery.Plan(parse.GetValue(paths)!, threadCount);
+            var engine = new BacktestEngine(catalog, window);
+            var result = WithProgress(console, progress => engine.Run(plan, progress, cancellationToken));
+            Write(console, result, parse.GetValue(format)!, parse.GetValue(output));
+            return result.Input.Events == 0 && (plan.Parts.Count == 0 || result.Input.Failures.Count + plan.Problems.Count > 0 || result.Input.BadRecords > 0)
+                ? Nothing(console, plan)
+                : ExitCodes.Ok;
+        }
+    }
+
+    private static int Nothing(CliConsole console, InputPlan plan)
+    {
+        console.Error.WriteLine(plan.Parts.Count == 0
+            ? "no CloudTrail log file was found: nothing to replay"
+            : "no record could be read: nothing to replay");
+        return ExitCodes.UsageError;
+    }
+
+    private static DateTimeOffset? Time(string? text, string flag)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            ? time
+            : throw new UsageException($"{flag}: `{text}` is not a time (ISO 8601, e.g. 2026-10-01 or 2026-10-01T09:00:00Z)");
+    }
+
+    private static CloudInventory? Snapshot(string? path)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Core.Inventory.Snapshots.Snapshot.Parse(CliOptions.ReadFile(path), path);
+        }
+        catch (SnapshotException invalid)
+        {
+            throw new UsageException(invalid.Message);
+        }
+    }
+
+    /// <summary>A progress bar on a terminal (files, MB, events/s); nothing in a pipe, where the report says how long it took.</summary>
+    private static BacktestResult WithProgress(CliConsole console, Func<IProgress<BacktestProgress>?, BacktestResult> run)
+    {
+        if (!ReferenceEquals(console.Error, Console.Error) || Console.IsErrorRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            return run(null);
+        }
+
+        BacktestResult? result = null;
+        AnsiConsole.Progress().AutoClear(true).Start(context =>
+        {
+            var task = context.AddTask("reading CloudTrail");
+            result = run(new Progress<BacktestProgress>(p =>
+            {
+                task.MaxValue = Math.Max(1, p.Bytes);
+                task.Value = p.BytesDone;
+                var rate = p.Elapsed.TotalSeconds > 0 ? p.Events / p.Elapsed.TotalSeconds : 0;
+                task.Description = $"{p.FilesDone}/{p.Files} files, {p.BytesDone / (1 << 20):N0} MB, {rate:N0} events/s";
+            }));
+        });
+        return result!;
+    }
+
+    private static void Write(CliConsole console, BacktestResult result, string format, string? output)
+    {
+        void Render(TextWriter writer)
+        {
+            if (format == "json")
+            {
+                BacktestJson.Write(result, writer);
+            }
+            else
+            {
+                using var wrapped = new WrappingWriter(writer, console.Width);
+                BacktestText.Write(result, wrapped);
+            }
+        }
+
+        if (output is null)
+        {
+            Render(console.Out);
+            return;
+        }
+
+        try
+        {
+            using var file = new StreamWriter(output);
+            Render(file);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{output}: cannot write the report: {error.Message}");
+        }
+    }
+}
