@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -91,6 +92,7 @@ internal static partial class CatalogValidator
         ValidatePopulations(control);
         ValidatePatterns(control);
         ValidateCorpus(control);
+        ValidateClassification(control);
         ValidateRemediation(control);
     }
 
@@ -102,6 +104,7 @@ internal static partial class CatalogValidator
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var matches = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var population in control.Populations)
         {
             if (!KebabCase().IsMatch(population.Name) || !seen.Add(population.Name))
@@ -109,12 +112,51 @@ internal static partial class CatalogValidator
                 throw Problem(control, "populations", $"'{population.Name}' is not a unique kebab-case name");
             }
 
+            if (population.Name == PopulationClassifier.Unclassified)
+            {
+                throw Problem(control, "populations", $"'{population.Name}' is the name of records no population recognises");
+            }
+
             NotBlank(control, $"populations[{population.Name}].description", population.Description);
+            PopulationMatch(control, population, matches);
         }
 
         if (!control.Populations.Any(population => population.Required))
         {
             throw Problem(control, "populations", "no population is required");
+        }
+    }
+
+    private static void PopulationMatch(Control control, Population population, Dictionary<string, string> matches)
+    {
+        var field = $"populations[{population.Name}].match";
+        NotBlank(control, field, population.Match);
+        if (PopulationClassifier.CompileMatch(population, out var problem) is null)
+        {
+            throw Problem(control, field, problem!);
+        }
+
+        if (!matches.TryAdd(population.Match.Trim(), population.Name))
+        {
+            throw Problem(control, field, $"is the same pattern as the match of population '{matches[population.Match.Trim()]}', which comes first and takes all its records");
+        }
+    }
+
+    /// <summary>Every corpus event is recognised, first match wins, as the population it is labelled with.</summary>
+    private static void ValidateClassification(Control control)
+    {
+        var classifier = PopulationClassifier.For(control);
+        for (var index = 0; index < control.Corpus.Count; index++)
+        {
+            var corpusEvent = control.Corpus[index];
+            var actual = classifier.Classify(Encoding.UTF8.GetBytes(corpusEvent.Message));
+            if (actual != corpusEvent.Population)
+            {
+                var classified = actual == PopulationClassifier.Unclassified
+                    ? "no population's match recognises it"
+                    : $"it is classified as '{actual}', the first population whose match recognises it";
+                throw Problem(control, $"corpus[{index}]", $"'{corpusEvent.Description}' is labelled '{corpusEvent.Population}' but {classified}");
+            }
         }
     }
 

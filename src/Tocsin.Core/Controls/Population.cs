@@ -5,6 +5,11 @@ namespace Tocsin.Core.Controls;
 /// </summary>
 /// <param name="Name">Kebab-case name, unique within the control.</param>
 /// <param name="Description">One sentence in CloudTrail terms (event name, identity type, fields).</param>
+/// <param name="Match">
+/// A CloudWatch Logs JSON filter pattern (<c>{ ... }</c>) that recognises the records of this population, following
+/// <paramref name="Description"/>. A record belongs to the first population, in catalog order, whose pattern matches
+/// it (see <see cref="PopulationClassifier"/>); validated at load against every corpus event of the control.
+/// </param>
 /// <param name="Required">
 /// A tuned pattern passes only if it still catches every alerting event of every required population.
 /// </param>
@@ -16,6 +21,7 @@ namespace Tocsin.Core.Controls;
 public sealed record Population(
     string Name,
     string Description,
+    string Match,
     bool Required,
     string? CoveredBy = null,
     string? Note = null);
