@@ -78,12 +78,24 @@ public sealed class BacktestEngineTests : IDisposable
         var strict = result.Controls.Single().Variants.Single(v => v.Name == "cis-strict");
         var missed = strict.Missed.Values.Sum(o => o.Count);
         missed.ShouldBe(3);
-        var last = strict.Missed.Values.Single();
+        strict.Missed.Keys.ShouldBe(["root-no-mfa"]);
+        var last = strict.Missed["root-no-mfa"];
         last.LastTime.ShouldBe(Records.Start.AddHours(20).AddMinutes(12));
         last.LastSourceIp.ShouldBe("203.0.113.7");
         last.LastPrincipal.ShouldBe("arn:aws:iam::111122223333:root");
-        BacktestText.Comparison(result.Controls.Single().Baseline, strict).ShouldContain("missed 3 ");
+        BacktestText.Comparison(result.Controls.Single().Baseline, strict).ShouldContain("missed 3 root-no-mfa events");
         BacktestText.Comparison(result.Controls.Single().Baseline, strict).ShouldContain("the last on 2026-10-05 05:12 UTC from 203.0.113.7");
+    }
+
+    [Fact]
+    public void The_baseline_s_events_are_broken_down_by_the_catalog_s_populations()
+    {
+        var baseline = Run(History()).Controls.Single().Baseline;
+
+        baseline.Populations.ShouldBe(new Dictionary<string, long> { ["iam-user-no-mfa"] = 72, ["root-no-mfa"] = 3 });
+        baseline.Principals.Sum(share => share.Count).ShouldBe(75);
+        baseline.Principals.ShouldContain(new Share("arn:aws:iam::111122223333:root", 3));
+        baseline.Principals.ShouldBeInOrder(SortDirection.Descending, Comparer<Share>.Create((a, b) => a.Count.CompareTo(b.Count)));
     }
 
     [Fact]
