@@ -69,6 +69,44 @@ public class PatternCommandTests
         File.Delete(file);
     }
 
+    [Fact]
+    public void Count_prints_how_many_events_of_a_file_match()
+    {
+        var file = Path.GetTempFileName();
+        File.WriteAllLines(file, ["[ERROR] disk full", "[INFO] fine", "", "[ERROR] again\r"]);
+
+        var run = CliRun.Of("pattern", "test", "ERROR", "--events", file, "--count");
+
+        run.Out.ShouldBe($"2 of 3 events match{Environment.NewLine}");
+        CliRun.Of("pattern", "test", "ERROR", "--events", file, "--count", "--format", "json").Out.Trim().ShouldBe("""{"events":3,"matches":2}""");
+        File.Delete(file);
+    }
+
+    [Fact]
+    public void Matches_only_prints_the_matching_events_with_their_numbers()
+    {
+        var file = Path.GetTempFileName();
+        File.WriteAllLines(file, ["[ERROR] disk full", "[INFO] fine", "[ERROR] again"]);
+
+        var run = CliRun.Of("pattern", "test", "ERROR", "--events", file, "--matches-only");
+
+        run.Out.ShouldBe($"event 1: matches{Environment.NewLine}event 3: matches{Environment.NewLine}");
+        File.Delete(file);
+    }
+
+    [Fact]
+    public void A_file_is_streamed_so_events_longer_than_the_read_buffer_and_split_across_reads_are_whole()
+    {
+        var file = Path.GetTempFileName();
+        var big = "{\"eventName\": \"ConsoleLogin\", \"padding\": \"" + new string('x', 3 << 20) + "\"}";
+        File.WriteAllLines(file, [.. Enumerable.Repeat("{\"eventName\": \"Other\"}", 50_000), big, big, "{\"eventName\": \"ConsoleLogin\"}"]);
+
+        var run = CliRun.Of("pattern", "test", "{ $.eventName = \"ConsoleLogin\" }", "--events", file, "--count");
+
+        run.Out.Trim().ShouldBe("3 of 50003 events match");
+        File.Delete(file);
+    }
+
     [Theory]
     [InlineData("", "the pattern is empty (CloudWatch Logs would match every event with it); give a filter pattern")]
     [InlineData("{ $.a = ", "invalid filter pattern: expected `}` at column 8: a pattern that starts with `{` must end with `}`")]
