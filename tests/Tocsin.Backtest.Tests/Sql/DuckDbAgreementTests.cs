@@ -1,5 +1,6 @@
 using Tocsin.Backtest.Sql;
 using System.Text.Json;
+using CsCheck;
 using Tocsin.Core.Controls;
 using Tocsin.Core.Patterns.Parsing;
 using Tocsin.Core.Patterns.Syntax;
@@ -45,6 +46,30 @@ public sealed class DuckDbAgreementTests : IDisposable
         disagreements.ShouldBeEmpty();
         agreement.Refusals.Keys.ShouldBeSubsetOf(["regex value", "text that could match a number as written"]);
         agreement.Compared.ShouldBeGreaterThan(patterns.Count * 4 / 5);
+    }
+
+    [Fact]
+    public void Generated_JSON_patterns_select_in_DuckDB_what_the_matcher_matches_and_few_are_refused()
+    {
+        var agreement = new SqlAgreement(_records);
+        var unparsed = new List<string>();
+
+        GeneratedPatterns.Pattern(TestRecords.All).Sample(text =>
+        {
+            var result = PatternParser.Parse(text);
+            if (result.Pattern is null)
+            {
+                unparsed.Add(result.Error!.Message);
+                return;
+            }
+
+            agreement.Disagreement(result.Pattern).ShouldBeNull();
+        }, iter: 2000, threads: 1, seed: "0N0XIzNsQ0O2");
+
+        var refusedShare = (double)agreement.RefusalCount / (agreement.RefusalCount + agreement.Compared);
+        refusedShare.ShouldBeLessThan(0.05, string.Join(", ", agreement.Refusals.Select(kind => $"{kind.Key}: {kind.Value}")));
+        agreement.Refusals.Keys.ShouldBeSubsetOf(["text that could match a number as written"]);
+        unparsed.ShouldAllBe(error => error.Contains("at most 3 wildcard selectors"), "only CloudWatch's quota on wildcard selectors rejects a generated pattern");
     }
 
     [Fact]
