@@ -52,6 +52,13 @@ internal sealed class CloudTrailEventGenerator(int seed)
     private readonly Random _random = new(seed);
     private int _sequence;
 
+    /// <summary>The number of records generated so far; the next record's time follows from it.</summary>
+    public int Sequence
+    {
+        get => _sequence;
+        init => _sequence = value;
+    }
+
     /// <summary>Generates records until at least <paramref name="totalBytes"/> bytes are written; one record per line.</summary>
     public byte[] GenerateLines(int totalBytes)
     {

@@ -10,6 +10,7 @@ using Tocsin.Bench;
 // Usage:
 //   Tocsin.Bench                        BenchmarkDotNet short run; prints events/s and MB/s per benchmark
 //   Tocsin.Bench write-events FILE      writes the generated CloudTrail lines (for bench/jq-compare.sh)
+//   Tocsin.Bench write-history FILE MB  writes MB megabytes of generated CloudTrail lines, times running on (for bench/backtest.sh)
 //   Tocsin.Bench throughput FILE        times the seed pattern over FILE's lines; prints MB/s and the match count
 //   Tocsin.Bench cis-breakdown          times each CIS pattern alone over the generated lines
 switch (args)
@@ -18,12 +19,30 @@ switch (args)
         File.WriteAllBytes(file, MatcherBenchmarks.SharedEvents.Bytes);
         Console.WriteLine($"{MatcherBenchmarks.SharedEvents.Events.Length} events, {MatcherBenchmarks.SharedEvents.Bytes.Length} bytes -> {file}");
         return 0;
+    case ["write-history", var file, var megabytes]:
+        return WriteHistory(file, int.Parse(megabytes, System.Globalization.CultureInfo.InvariantCulture));
     case ["throughput", var file]:
         return Throughput(file);
     case ["cis-breakdown"]:
         return CisBreakdown();
     default:
         return RunBenchmarks(args);
+}
+
+// 32 MB chunks, each from its own seed, the records' times running on from chunk to chunk.
+static int WriteHistory(string file, int megabytes)
+{
+    using var output = File.Create(file);
+    var sequence = 0;
+    for (var chunk = 0; (long)chunk * 32 < megabytes; chunk++)
+    {
+        var generator = new CloudTrailEventGenerator(2024 + chunk) { Sequence = sequence };
+        output.Write(generator.GenerateLines(32 * 1024 * 1024));
+        sequence = generator.Sequence;
+    }
+
+    Console.WriteLine($"{output.Length} bytes -> {file}");
+    return 0;
 }
 
 static int RunBenchmarks(string[] args)

@@ -4,6 +4,7 @@ using Spectre.Console;
 using Tocsin.Backtest.Input;
 using Tocsin.Backtest.Judging;
 using Tocsin.Backtest.Results;
+using Tocsin.Backtest.Sql;
 using Tocsin.Backtest.Subjects;
 using Tocsin.Core.Controls;
 using Tocsin.Core.Inventory;
@@ -19,7 +20,7 @@ internal static class BacktestCommand
 {
     public static Command Create(CliConsole console)
     {
-        var paths = new Argument<string[]>("path") { Description = "CloudTrail log files or folders: the S3 layout (.json.gz), .json, JSON Lines, CloudWatch Logs exports; read recursively.", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("path") { Description = "CloudTrail log files or folders: the S3 layout (.json.gz), .json, JSON Lines, CloudWatch Logs exports; read recursively.", Arity = ArgumentArity.ZeroOrMore };
         var controls = new Option<string?>("--controls") { Description = "Comma-separated control ids or aliases (default: the whole catalog in one pass)." };
         var patterns = new Option<string[]>("--pattern") { Description = "A filter pattern to replay too; repeat for several. With one control selected, it is compared with that control's baseline." };
         var snapshot = new Option<string?>("--snapshot") { Description = "A snapshot (scan --snapshot-out): replay each account's deployed pattern with its alarm's real period and threshold." };
@@ -28,10 +29,13 @@ internal static class BacktestCommand
         var to = new Option<string?>("--to") { Description = "Only events before this time (ISO 8601)." };
         var format = CliOptions.Format("text", "json");
         var output = new Option<string?>("--output") { Description = "Write the report to this file instead of standard output." };
+        var emitSql = new Option<string?>("--emit-sql") { Description = "Read nothing: print the SQL that asks Athena, CloudTrail Lake or DuckDB the same question (athena, cloudtrail-lake, duckdb)." };
+        emitSql.AcceptOnlyFromAmong("athena", "cloudtrail-lake", "duckdb");
+        var table = new Option<string?>("--table") { Description = "With --emit-sql: the table (Athena: cloudtrail_logs; DuckDB: trail, one JSON column `record`; CloudTrail Lake: the event data store ID, required)." };
         var threads = new Option<int>("--threads") { Description = "Files (and parts of large JSON Lines files) read at once (default: every core).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("backtest", "Replay CloudTrail history through the patterns: how often each alarm would have fired, and what each variant misses.")
         {
-            paths, controls, patterns, snapshot, period, from, to, format, output, threads,
+            paths, controls, patterns, snapshot, period, from, to, format, output, threads, emitSql, table,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse, cancellationToken)));
         return command;
@@ -75,7 +79,17 @@ internal static class BacktestCommand
                 throw new UsageException(invalid.Message);
             }
 
-            var plan = InputDiscovery.Plan(parse.GetValue(paths)!, threadCount);
+            if (parse.GetValue(emitSql) is { } dialect)
+            {
+                return EmitSql(console, catalog, dialect, parse.GetValue(table), periodSeconds);
+            }
+
+            if (parse.GetValue(paths) is not { Length: > 0 } inputs)
+            {
+                throw new UsageException("backtest needs CloudTrail logs to read: give files or folders (or --emit-sql to hand the question to a query engine)");
+            }
+
+            var plan = InputDiscovery.Plan(inputs, threadCount);
             var engine = new BacktestEngine(catalog, window);
             var result = WithProgress(console, progress => engine.Run(plan, progress, cancellationToken));
             Write(console, result, parse.GetValue(format)!, parse.GetValue(output));
@@ -83,6 +97,57 @@ internal static class BacktestCommand
                 ? Nothing(console, plan)
                 : ExitCodes.Ok;
         }
+    }
+
+    /// <summary>
+    /// The query for every pattern the dialect can express exactly; each one it cannot is named on standard error with
+    /// why, never approximated. Exit 2 when none could be written.
+    /// </summary>
+    private static int EmitSql(CliConsole console, SubjectCatalog catalog, string dialectName, string? table, int periodSeconds)
+    {
+        var dialect = dialectName switch
+        {
+            "athena" => SqlDialect.Athena,
+            "cloudtrail-lake" => SqlDialect.CloudTrailLake,
+            _ => SqlDialect.DuckDb,
+        };
+        var name = table ?? dialect switch
+        {
+            SqlDialect.Athena => "cloudtrail_logs",
+            SqlDialect.DuckDb => "trail",
+            _ => throw new UsageException("--emit-sql cloudtrail-lake needs --table EVENT_DATA_STORE_ID"),
+        };
+        var expressible = new List<(string Name, Core.Patterns.Syntax.FilterPattern Pattern)>();
+        foreach (var subject in catalog.Subjects)
+        {
+            var label = subject.ControlId is null ? subject.Name : $"{subject.ControlId}/{subject.Name}";
+            try
+            {
+                PatternSql.Compile(subject.Matcher.Pattern, dialect);
+                expressible.Add((label, subject.Matcher.Pattern));
+            }
+            catch (SqlCompileException refused)
+            {
+                console.Error.WriteLine($"left out {label}: {refused.Message}");
+            }
+        }
+
+        if (expressible.Count == 0)
+        {
+            console.Error.WriteLine($"no pattern can be written exactly in {dialectName}: nothing to emit");
+            return ExitCodes.UsageError;
+        }
+
+        try
+        {
+            console.Out.WriteLine(BacktestSql.Query(expressible, dialect, name, periodSeconds));
+        }
+        catch (ArgumentException invalid)
+        {
+            throw new UsageException($"--table: {invalid.Message}");
+        }
+
+        return ExitCodes.Ok;
     }
 
     private static int Nothing(CliConsole console, InputPlan plan)
