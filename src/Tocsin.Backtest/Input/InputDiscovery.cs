@@ -48,8 +48,7 @@ public static class InputDiscovery
             }
         }
 
-        problems.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return new InputPlan(parts, problems, total);
+        return new InputPlan(parts, [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Reason, StringComparer.Ordinal)], total);
     }
 
     private static (List<InputPart>? Parts, long Bytes, InputProblem? Problem) PlanFile(string path, int threads, long splitAboveBytes)

@@ -22,6 +22,8 @@ internal sealed class InputFiles
     private readonly HashSet<string> walked = new(StringComparer.Ordinal);
     private readonly HashSet<string> walking = new(StringComparer.Ordinal);
 
+    private readonly HashSet<(string, string)> problemsSeen = [];
+
     public List<InputProblem> Problems { get; } = [];
 
     /// <summary>Every file found, in ordinal order of its path.</summary>
@@ -31,7 +33,7 @@ internal sealed class InputFiles
     {
         if (string.IsNullOrWhiteSpace(path))
         {
-            Problems.Add(new InputProblem(path, "an empty path"));
+            Problem(path, "an empty path");
             return;
         }
 
@@ -42,11 +44,15 @@ internal sealed class InputFiles
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            Problems.Add(new InputProblem(path, $"not a valid path: {e.Message}"));
+            Problem(path, $"not a valid path: {e.Message}");
             return;
         }
 
-        if (Directory.Exists(full))
+        if (BrokenLink(new FileInfo(full)) is { } broken)
+        {
+            Problem(full, broken);
+        }
+        else if (Directory.Exists(full))
         {
             Walk(full);
         }
@@ -54,7 +60,7 @@ internal sealed class InputFiles
         {
             if (IsDigest(Path.GetFileName(full)))
             {
-                Problems.Add(new InputProblem(full, "a CloudTrail digest file, which holds no records: skipped"));
+                Problem(full, "a CloudTrail digest file, which holds no records: skipped");
             }
             else
             {
@@ -63,22 +69,31 @@ internal sealed class InputFiles
         }
         else
         {
-            Problems.Add(new InputProblem(full, WhyMissing(new FileInfo(full))));
+            Problem(full, "no such file or folder");
         }
     }
 
     private void Walk(string folder, string? real = null)
     {
-        real ??= RealPath(folder);
+        try
+        {
+            real ??= RealPath(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Problem(folder, $"could not resolve the folder's links: {e.Message}");
+            return;
+        }
+
         if (real is null)
         {
-            Problems.Add(new InputProblem(folder, "a symbolic link loop"));
+            Problem(folder, "a symbolic link loop");
             return;
         }
 
         if (walking.Contains(real))
         {
-            Problems.Add(new InputProblem(folder, $"a symbolic link loop: it leads back to {real}, which is being read"));
+            Problem(folder, $"a symbolic link loop: it leads back to {real}, which is being read");
             return;
         }
 
@@ -94,52 +109,74 @@ internal sealed class InputFiles
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
-            Problems.Add(new InputProblem(folder, $"could not list the folder: {e.Message}"));
+            Problem(folder, $"could not list the folder: {e.Message}");
             return;
         }
 
         walking.Add(real);
         foreach (var entry in entries)
         {
-            var isLink = entry.LinkTarget is not null;
-            if (entry is DirectoryInfo)
+            try
             {
-                if (!entry.Name.Equals("CloudTrail-Digest", StringComparison.OrdinalIgnoreCase))
-                {
-                    // only a link can lead somewhere else; below a folder that is not one, the real path just grows
-                    Walk(entry.FullName, isLink ? null : Path.Combine(real, entry.Name));
-                }
+                AddEntry(entry, real);
             }
-            else if (isLink && !File.Exists(entry.FullName) && !Directory.Exists(entry.FullName))
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                Problems.Add(new InputProblem(entry.FullName, WhyMissing(entry)));
-            }
-            else if (IsLogName(entry.Name) && !IsDigest(entry.Name))
-            {
-                files.Add(entry.FullName);
+                Problem(entry.FullName, $"could not read: {e.Message}");
             }
         }
 
         walking.Remove(real);
     }
 
-    private static string WhyMissing(FileSystemInfo entry)
+    private void AddEntry(FileSystemInfo entry, string real)
     {
+        var isLink = entry.LinkTarget is not null;
+        if (entry is DirectoryInfo)
+        {
+            if (!entry.Name.Equals("CloudTrail-Digest", StringComparison.OrdinalIgnoreCase))
+            {
+                // only a link can lead somewhere else; below a folder that is not one, the real path just grows
+                Walk(entry.FullName, isLink ? null : Path.Combine(real, entry.Name));
+            }
+        }
+        else if (isLink && BrokenLink(entry) is { } broken)
+        {
+            Problem(entry.FullName, broken);
+        }
+        else if (IsLogName(entry.Name) && !IsDigest(entry.Name))
+        {
+            files.Add(entry.FullName);
+        }
+    }
+
+    /// <summary>Why a symbolic link leads nowhere, or null when it is not a link or reaches a file or folder.</summary>
+    private static string? BrokenLink(FileSystemInfo entry)
+    {
+        // File.Exists is true for a dangling link on Unix: only resolving the link tells
         if (entry.LinkTarget is not { } target)
         {
-            return "no such file or folder";
+            return null;
         }
 
         try
         {
             var final = entry.ResolveLinkTarget(returnFinalTarget: true);
-            return final is { Exists: true }
-                ? "cannot be read"
+            return final is not null && (File.Exists(final.FullName) || Directory.Exists(final.FullName))
+                ? null
                 : $"a symbolic link to {target}, which does not exist";
         }
         catch (IOException)
         {
-            return $"a symbolic link loop ({entry.FullName} → {target} → … never reaches a file)";
+            return $"a symbolic link loop: {entry.FullName} → {target} → … never reaches a file";
+        }
+    }
+
+    private void Problem(string path, string reason)
+    {
+        if (problemsSeen.Add((path, reason)))
+        {
+            Problems.Add(new InputProblem(path, reason));
         }
     }
 

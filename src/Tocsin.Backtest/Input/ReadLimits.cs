@@ -20,6 +20,9 @@ public sealed record ReadLimits
     /// <summary>How many bad records one part lists with file, offset and reason; the rest are only counted.</summary>
     public int MaxBadRecordsListed { get; init; } = 1000;
 
+    /// <summary>Room past the longest record for what comes between records (a comma, indentation), so a record of exactly the limit fits.</summary>
+    internal const int SeparatorBytes = 4096;
+
     /// <summary>The largest the read buffer may become.</summary>
-    internal int BufferCapacity => Math.Max(Math.Max(BufferBytes, MaxRecordBytes), 16);
+    internal int BufferCapacity => (int)Math.Min(Array.MaxLength, Math.Max(BufferBytes, (long)MaxRecordBytes + SeparatorBytes));
 }

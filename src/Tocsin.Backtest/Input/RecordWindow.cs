@@ -31,6 +31,9 @@ internal sealed class RecordWindow : IDisposable
     private readonly long maxDecompressed;
     private byte[] buffer;
     private bool rented = true;
+
+    // the part of the buffer in use: a rented array may be larger than the window may grow
+    private int size;
     private int start;
     private int end;
     private long bufferOffset;
@@ -43,7 +46,8 @@ internal sealed class RecordWindow : IDisposable
         capacity = limits.BufferCapacity;
         maxDecompressed = gzip is null ? long.MaxValue : limits.MaxDecompressedBytes;
         buffer = ArrayPool<byte>.Shared.Rent(Math.Min(limits.BufferBytes, capacity));
-        PeakBytes = buffer.Length;
+        size = Math.Min(buffer.Length, capacity);
+        PeakBytes = size;
         bufferOffset = gzip is null ? start : 0;
         remaining = length;
     }
@@ -120,12 +124,12 @@ internal sealed class RecordWindow : IDisposable
         }
 
         Compact();
-        if (end == buffer.Length && !Grow())
+        if (end == size && !Grow())
         {
             return Refill.Full;
         }
 
-        var want = buffer.Length - end;
+        var want = size - end;
         if (remaining < want)
         {
             want = (int)remaining;
@@ -207,17 +211,18 @@ internal sealed class RecordWindow : IDisposable
 
     private bool Grow()
     {
-        if (buffer.Length >= capacity)
+        if (size >= capacity)
         {
             return false;
         }
 
         // rare: only a record longer than the starting buffer gets here; sizes stay exact so the bound holds
-        var larger = GC.AllocateUninitializedArray<byte>((int)Math.Min((long)buffer.Length * 2, capacity));
+        var larger = GC.AllocateUninitializedArray<byte>((int)Math.Min((long)size * 2, capacity));
         buffer.AsSpan(0, end).CopyTo(larger);
         ReturnBuffer();
         buffer = larger;
-        PeakBytes = Math.Max(PeakBytes, buffer.Length);
+        size = larger.Length;
+        PeakBytes = Math.Max(PeakBytes, size);
         return true;
     }
 

@@ -137,7 +137,7 @@ public sealed class BadInputTests : IDisposable
     public void An_over_long_line_is_skipped_to_the_next_line_and_the_buffer_stays_within_the_limit()
     {
         var records = CloudTrailData.Records(4);
-        var huge = CloudTrailData.Record(99, padding: 5000);
+        var huge = CloudTrailData.Record(99, padding: 9000);
         var text = records[0] + "\n" + huge + "\n" + records[1] + "\n" + huge + "\n" + records[2] + "\n" + records[3];
         var path = CloudTrailData.Write(folder.File("long.jsonl"), text);
         var limits = new ReadLimits { BufferBytes = 512, MaxRecordBytes = 2048 };
@@ -147,14 +147,14 @@ public sealed class BadInputTests : IDisposable
         ids.ShouldBe(["evt-0", "evt-1", "evt-2", "evt-3"]);
         result.BadRecords.Select(b => b.Offset).ShouldBe([records[0].Length + 1, text.LastIndexOf(huge, StringComparison.Ordinal)]);
         result.BadRecords.ShouldAllBe(b => b.Reason == "a record longer than 2048 bytes: skipped");
-        result.PeakBufferBytes.ShouldBeLessThanOrEqualTo(2048);
+        result.PeakBufferBytes.ShouldBeLessThanOrEqualTo(2048 + ReadLimits.SeparatorBytes);
     }
 
     [Fact]
     public void An_over_long_element_of_Records_is_skipped_and_the_rest_are_read()
     {
         var records = CloudTrailData.Records(3);
-        var huge = CloudTrailData.Record(99, padding: 9000);
+        var huge = CloudTrailData.Record(99, padding: 12000);
         var text = CloudTrailData.RecordsFile([records[0], huge, records[1], huge, records[2]]);
         var path = CloudTrailData.Write(folder.File("long.json.gz"), text, gzip: true);
         var limits = new ReadLimits { BufferBytes = 256, MaxRecordBytes = 4096 };
@@ -164,7 +164,38 @@ public sealed class BadInputTests : IDisposable
         ids.ShouldBe(["evt-0", "evt-1", "evt-2"]);
         result.BadRecords.Select(b => b.Offset).ShouldBe([text.IndexOf(huge, StringComparison.Ordinal), text.LastIndexOf(huge, StringComparison.Ordinal)]);
         result.Failure.ShouldBeNull();
-        result.PeakBufferBytes.ShouldBeLessThanOrEqualTo(4096);
+        result.PeakBufferBytes.ShouldBeLessThanOrEqualTo(4096 + ReadLimits.SeparatorBytes);
+    }
+
+    [Fact]
+    public void A_file_of_one_over_long_record_is_a_bad_record_and_what_follows_it_is_read()
+    {
+        var huge = CloudTrailData.Indented(CloudTrailData.Record(1, padding: 20000));
+        var text = huge + "\n" + CloudTrailData.Record(2);
+        var path = CloudTrailData.Write(folder.File("one.json"), text);
+
+        var (ids, result) = Reading.File(path, new ReadLimits { BufferBytes = 128, MaxRecordBytes = 1000 });
+
+        ids.ShouldBe(["evt-2"]);
+        result.BadRecords.ShouldHaveSingleItem().Offset.ShouldBe(0);
+        result.Failure.ShouldBeNull();
+    }
+
+    [Fact]
+    public void An_over_long_string_or_array_among_the_records_is_skipped_whatever_brackets_and_escapes_it_holds()
+    {
+        var records = CloudTrailData.Records(2);
+        var longString = "\"" + string.Concat(Enumerable.Repeat("]}[{ \\\" \\\\", 3000)) + "\"";
+        var longArray = "[" + string.Concat(Enumerable.Repeat("{\"a\":\"]}\\\"\"},", 3000)) + "0]";
+        var text = "{\"Records\":[" + longArray + "," + records[0] + "," + longString + "," + records[1] + "]}";
+        System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("Records").GetArrayLength().ShouldBe(4);
+        var path = CloudTrailData.Write(folder.File("odd.json.gz"), text, gzip: true);
+
+        var (ids, result) = Reading.File(path, new ReadLimits { BufferBytes = 100, MaxRecordBytes = 1000 });
+
+        ids.ShouldBe(["evt-0", "evt-1"]);
+        result.BadRecords.Select(b => b.Offset).ShouldBe([12, text.IndexOf(longString, StringComparison.Ordinal)]);
+        result.Failure.ShouldBeNull();
     }
 
     [Fact]
