@@ -20,8 +20,8 @@ public enum InputKind
 }
 
 /// <summary>
-/// One unit of reading work: a whole file, or a byte range of a plain JSON Lines file (so one large file splits across
-/// cores; a range starts after a line end and ends at one).
+/// One unit of reading work: a whole file, or a byte range of a plain line-per-record file — JSON Lines or a
+/// CloudWatch Logs export — (so one large file splits across cores; a range starts after a line end and ends at one).
 /// </summary>
 /// <param name="End">Exclusive end offset; the file's length for a whole file.</param>
 public sealed record InputPart(string Path, InputKind Kind, bool Gzip, long Start, long End);

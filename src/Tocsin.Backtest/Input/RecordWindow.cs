@@ -38,6 +38,7 @@ internal sealed class RecordWindow : IDisposable
     private int end;
     private long bufferOffset;
     private long remaining;
+    private readonly long startOffset;
 
     private RecordWindow(FileStream file, GZipStream? gzip, long start, long length, ReadLimits limits)
     {
@@ -49,6 +50,7 @@ internal sealed class RecordWindow : IDisposable
         size = Math.Min(buffer.Length, capacity);
         PeakBytes = size;
         bufferOffset = gzip is null ? start : 0;
+        startOffset = bufferOffset;
         remaining = length;
     }
 
@@ -68,12 +70,10 @@ internal sealed class RecordWindow : IDisposable
     public long FailureOffset { get; private set; }
 
     /// <summary>The bytes of the file read: compressed bytes for gzip.</summary>
-    public long FileBytes => gzip is null ? bufferOffset + end - StartOffset : file.Position;
+    public long FileBytes => gzip is null ? bufferOffset + end - startOffset : file.Position;
 
     /// <summary>The largest the buffer became.</summary>
     public int PeakBytes { get; private set; }
-
-    private long StartOffset { get; init; }
 
     private long Decompressed => bufferOffset + end;
 
@@ -97,7 +97,7 @@ internal sealed class RecordWindow : IDisposable
             }
 
             file.Seek(part.Start, SeekOrigin.Begin);
-            return new RecordWindow(file, null, part.Start, part.End - part.Start, limits) { StartOffset = part.Start };
+            return new RecordWindow(file, null, part.Start, part.End - part.Start, limits);
         }
         catch
         {

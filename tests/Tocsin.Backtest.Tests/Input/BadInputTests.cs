@@ -83,6 +83,30 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void A_Records_file_cut_short_keeps_its_whole_records_and_fails_at_the_end()
+    {
+        var records = CloudTrailData.Records(5);
+        var text = CloudTrailData.RecordsFile(records);
+        var cut = text[..(text.IndexOf(records[3], StringComparison.Ordinal) + 40)];
+        var path = CloudTrailData.Write(folder.File("cut.json"), cut);
+
+        var (ids, result) = Reading.File(path, new ReadLimits { BufferBytes = 100 });
+
+        ids.ShouldBe(["evt-0", "evt-1", "evt-2"]);
+        result.Failure.ShouldNotBeNull().ShouldStartWith("invalid JSON at byte ");
+        result.FailureOffset.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(text.IndexOf(records[3], StringComparison.Ordinal) - 1);
+    }
+
+    [Fact]
+    public void Reading_stops_when_cancelled()
+    {
+        var path = CloudTrailData.Write(folder.File("a.jsonl"), CloudTrailData.JsonLines(CloudTrailData.Records(3)));
+        var part = InputDiscovery.Plan([path], 1).Parts[0];
+
+        Should.Throw<OperationCanceledException>(() => RecordReader.Read(part, _ => { }, ReadLimits.Default, new CancellationToken(canceled: true)));
+    }
+
+    [Fact]
     public void A_record_that_is_an_array_or_a_number_is_a_bad_record_and_the_rest_are_read()
     {
         var records = CloudTrailData.Records(3);
