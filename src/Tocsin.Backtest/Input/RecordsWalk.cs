@@ -170,6 +170,7 @@ internal sealed class RecordsWalk(RecordHandler handler, PartTally tally, int ma
 
     private static string Describe(JsonTokenType token) => token switch
     {
+        JsonTokenType.StartObject => "an object",
         JsonTokenType.StartArray => "an array",
         JsonTokenType.String => "a string",
         JsonTokenType.Number => "a number",

@@ -264,7 +264,7 @@ public sealed class BadInputTests : IDisposable
         var (ids, result) = Reading.File(path);
 
         ids.ShouldBeEmpty();
-        result.Failure.ShouldBe("\"Records\" holds something else, not an array of records (at byte 12)");
+        result.Failure.ShouldBe("\"Records\" holds an object, not an array of records (at byte 12)");
         result.FailureOffset.ShouldBe(12);
     }
 }
