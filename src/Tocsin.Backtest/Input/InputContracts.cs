@@ -20,8 +20,8 @@ public enum InputKind
 }
 
 /// <summary>
-/// One unit of reading work: a whole file, or a byte range of a plain JSON Lines file (so one large file splits across
-/// cores; a range starts after a line end and ends at one).
+/// One unit of reading work: a whole file, or a byte range of a plain line-per-record file — JSON Lines or a
+/// CloudWatch Logs export — (so one large file splits across cores; a range starts after a line end and ends at one).
 /// </summary>
 /// <param name="End">Exclusive end offset; the file's length for a whole file.</param>
 public sealed record InputPart(string Path, InputKind Kind, bool Gzip, long Start, long End);
@@ -30,7 +30,17 @@ public sealed record InputPart(string Path, InputKind Kind, bool Gzip, long Star
 public sealed record BadRecord(string File, long Offset, string Reason);
 
 /// <summary>What reading one part found: bytes read (compressed bytes for gzip), records handed on, bad records, and a failure that stopped the part early.</summary>
-public sealed record PartResult(InputPart Part, long Bytes, long Records, IReadOnlyList<BadRecord> BadRecords, string? Failure);
+public sealed record PartResult(InputPart Part, long Bytes, long Records, IReadOnlyList<BadRecord> BadRecords, string? Failure)
+{
+    /// <summary>Where the failure stopped the part: a byte offset of the file, or of the decompressed stream for gzip.</summary>
+    public long? FailureOffset { get; init; }
+
+    /// <summary>Bad records past the first <see cref="ReadLimits.MaxBadRecordsListed"/>: counted, not listed.</summary>
+    public long BadRecordsNotListed { get; init; }
+
+    /// <summary>The largest the read buffer became, in bytes: memory stays bounded whatever the size of the file.</summary>
+    internal int PeakBufferBytes { get; init; }
+}
 
 /// <summary>A path that could not be listed or opened at all.</summary>
 public sealed record InputProblem(string Path, string Reason);

@@ -1,36 +1,55 @@
 namespace Tocsin.Backtest.Input;
 
-/// <summary>Limits that keep reading bounded whatever the input.</summary>
-public sealed record ReadLimits(int MaxRecordBytes = 16 << 20, long MaxDecompressedBytes = 4L << 30)
-{
-    public static ReadLimits Default { get; } = new();
-}
-
-/// <summary>Placeholder reader of plain JSON Lines, replaced by the streaming reader.</summary>
+/// <summary>
+/// Reads one part of the input and hands on each record's bytes, streaming through one pooled buffer: memory stays
+/// bounded by <see cref="ReadLimits"/> whatever the size of the file, and no record is copied or turned into a string.
+/// </summary>
 public static class RecordReader
 {
-    public static PartResult Read(InputPart part, RecordHandler handler, ReadLimits limits, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads <paramref name="part"/>, calling <paramref name="handler"/> once per record in file order. Bad input never
+    /// throws: a bad record is listed and skipped, and what stops the part early (a file that cannot be opened,
+    /// damaged gzip, invalid JSON, the decompression limit) is the result's <see cref="PartResult.Failure"/>, with
+    /// the records before it handed on. Only cancellation, and whatever the handler throws, leave as exceptions.
+    /// </summary>
+    public static PartResult Read(InputPart part, RecordHandler handler, ReadLimits limits, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(part);
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(limits);
-        var bytes = File.ReadAllBytes(part.Path);
-        var span = bytes.AsSpan();
-        long records = 0;
-        while (span.Length > 0)
+        var tally = new PartTally(part, limits);
+        RecordWindow window;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var end = span.IndexOf((byte)'\n');
-            var line = end < 0 ? span : span[..end];
-            if (line.Length > 0)
-            {
-                handler(line);
-                records++;
-            }
-
-            span = end < 0 ? default : span[(end + 1)..];
+            window = RecordWindow.Open(part, limits);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Result(part, tally, 0, $"could not open the file: {e.Message}", 0, 0);
         }
 
-        return new PartResult(part, bytes.Length, records, [], null);
+        using (window)
+        {
+            (string Reason, long Offset)? stopped = null;
+            if (part.Kind == InputKind.CloudTrailFile)
+            {
+                stopped = CloudTrailRecords.Read(window, handler, tally, limits.MaxRecordBytes, cancel);
+            }
+            else
+            {
+                LineRecords.Read(window, part.Kind, handler, tally, limits.MaxRecordBytes, cancel);
+            }
+
+            var failure = window.Failure is { } reason ? (reason, window.FailureOffset) : stopped;
+            return Result(part, tally, window.FileBytes, failure?.Item1, failure?.Item2, window.PeakBytes);
+        }
     }
+
+    private static PartResult Result(InputPart part, PartTally tally, long bytes, string? failure, long? failureOffset, int peakBufferBytes) =>
+        new(part, bytes, tally.Records, tally.BadRecords, failure)
+        {
+            FailureOffset = failureOffset,
+            BadRecordsNotListed = tally.BadRecordsNotListed,
+            PeakBufferBytes = peakBufferBytes,
+        };
 }

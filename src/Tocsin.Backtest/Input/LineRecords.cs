@@ -1,0 +1,156 @@
+namespace Tocsin.Backtest.Input;
+
+/// <summary>
+/// Reads records one per line: JSON Lines (the line is the record) and CloudWatch Logs exports (the record is the
+/// message after the line's timestamp and a space). Lines are found with a vectorized search for <c>\n</c>; a record
+/// is only checked to look like an object (<c>{</c> … <c>}</c>), never parsed: the matcher works on raw bytes.
+/// </summary>
+internal static class LineRecords
+{
+    public static void Read(RecordWindow window, InputKind kind, RecordHandler handler, PartTally tally, int maxRecordBytes, CancellationToken cancel)
+    {
+        var timestamped = kind == InputKind.CloudWatchExport;
+        var skippingLongLine = false;
+        SkipByteOrderMark(window);
+        while (true)
+        {
+            var data = window.Data;
+            var offset = window.Offset;
+            var position = 0;
+            while (true)
+            {
+                var length = data[position..].IndexOf((byte)'\n');
+                if (length < 0)
+                {
+                    break;
+                }
+
+                if (skippingLongLine)
+                {
+                    skippingLongLine = false;
+                }
+                else if (length >= maxRecordBytes)
+                {
+                    tally.TooLong(offset + position);
+                }
+                else
+                {
+                    Line(data.Slice(position, length), offset + position, timestamped, handler, tally);
+                }
+
+                position += length + 1;
+            }
+
+            window.Consume(position);
+            cancel.ThrowIfCancellationRequested();
+            switch (window.Fill())
+            {
+                case Refill.Read:
+                    continue;
+                case Refill.Full:
+                    // no line end in a window of the largest size: drop the line up to its end
+                    if (!skippingLongLine)
+                    {
+                        tally.TooLong(window.Offset);
+                        skippingLongLine = true;
+                    }
+
+                    window.ConsumeAll();
+                    continue;
+            }
+
+            // a last line without a line end, unless reading stopped early and it may be cut
+            var last = window.Data;
+            if (window.AtEnd && !skippingLongLine && !last.IsEmpty)
+            {
+                if (last.Length > maxRecordBytes)
+                {
+                    tally.TooLong(window.Offset);
+                }
+                else
+                {
+                    Line(last, window.Offset, timestamped, handler, tally);
+                }
+            }
+
+            return;
+        }
+    }
+
+    private static void Line(ReadOnlySpan<byte> line, long offset, bool timestamped, RecordHandler handler, PartTally tally)
+    {
+        if (timestamped)
+        {
+            if (IsBlank(line))
+            {
+                return;
+            }
+
+            var space = line.IndexOf((byte)' ');
+            if (space <= 0 || !char.IsAsciiDigit((char)line[0]))
+            {
+                tally.Bad(offset, "not a CloudWatch Logs export line: expected a timestamp, a space, then the record");
+                return;
+            }
+
+            offset += space + 1;
+            line = line[(space + 1)..];
+        }
+
+        // the common case needs no trimming: the line is exactly the object
+        if (line.Length >= 2 && line[0] == (byte)'{' && line[^1] == (byte)'}')
+        {
+            handler(line);
+            tally.Handed();
+            return;
+        }
+
+        var trimmed = line.TrimStart(Whitespace);
+        offset += line.Length - trimmed.Length;
+        trimmed = trimmed.TrimEnd(Whitespace);
+        if (trimmed.IsEmpty)
+        {
+            if (timestamped)
+            {
+                tally.Bad(offset, "a CloudWatch Logs export line with no message after its timestamp");
+            }
+
+            return;
+        }
+
+        if (trimmed[0] != (byte)'{')
+        {
+            tally.Bad(offset, $"not a JSON object: the record starts with {Shown(trimmed)}");
+        }
+        else if (trimmed.Length < 2 || trimmed[^1] != (byte)'}')
+        {
+            tally.Bad(offset, "a JSON object cut short: the record does not end in '}'");
+        }
+        else
+        {
+            handler(trimmed);
+            tally.Handed();
+        }
+    }
+
+    private static ReadOnlySpan<byte> Whitespace => " \t\r"u8;
+
+    private static bool IsBlank(ReadOnlySpan<byte> line) => line.TrimEnd(Whitespace).IsEmpty;
+
+    private static void SkipByteOrderMark(RecordWindow window)
+    {
+        // a byte order mark can only be at the start of a file
+        if (window.Offset == 0 && window.Fill() is Refill.Read or Refill.End && window.Data.StartsWith("\uFEFF"u8))
+        {
+            window.Consume(3);
+        }
+    }
+
+    /// <summary>The first bytes of a record for a message: enough to recognise it, never a whole record.</summary>
+    internal static string Shown(ReadOnlySpan<byte> bytes)
+    {
+        var head = bytes[..Math.Min(bytes.Length, 24)];
+        var text = System.Text.Encoding.UTF8.GetString(head).ReplaceLineEndings(" ");
+        return "'" + text + (head.Length < bytes.Length ? "…'" : "'");
+    }
+}
