@@ -27,7 +27,7 @@ internal static class BacktestCommand
         var period = new Option<int>("--period") { Description = "Alarm period in seconds for the catalog's and your patterns (default 300, as CIS).", DefaultValueFactory = _ => 300 };
         var from = new Option<string?>("--from") { Description = "Only events at or after this time (ISO 8601, e.g. 2026-10-01 or 2026-10-01T00:00:00Z)." };
         var to = new Option<string?>("--to") { Description = "Only events before this time (ISO 8601)." };
-        var format = CliOptions.Format("text", "json");
+        var format = CliOptions.Format("text", "json", "html");
         var output = new Option<string?>("--output") { Description = "Write the report to this file instead of standard output." };
         var emitSql = new Option<string?>("--emit-sql") { Description = "Read nothing: print the SQL that asks Athena, CloudTrail Lake or DuckDB the same question (athena, cloudtrail-lake, duckdb)." };
         emitSql.AcceptOnlyFromAmong("athena", "cloudtrail-lake", "duckdb");
@@ -217,6 +217,10 @@ internal static class BacktestCommand
             if (format == "json")
             {
                 BacktestJson.Write(result, writer);
+            }
+            else if (format == "html")
+            {
+                BacktestHtml.Write(result, writer);
             }
             else
             {
