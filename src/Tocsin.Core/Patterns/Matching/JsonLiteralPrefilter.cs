@@ -35,6 +35,28 @@ internal sealed class JsonLiteralPrefilter
     /// <summary>The required texts, quoted where the quotes are required, for tests and diagnostics.</summary>
     public IReadOnlyList<string> Literals => _clauses.SelectMany(clause => clause.Needles).Select(n => n.ToString()).Distinct().ToList();
 
+    /// <summary>
+    /// Texts of which a matching message holds at least one, written as they are (unless the message has a <c>\u</c>
+    /// escape): those of the clause that best tells CloudTrail records apart, event names before anything else (an
+    /// event source such as <c>ec2.amazonaws.com</c> is in a large share of any history; the names of the calls a
+    /// control watches are in few). <see cref="Anchor.Key"/> is set when every text is that key's string value
+    /// (<c>"eventName": "CreateTrail"</c>). Null when the pattern requires no text at all.
+    /// </summary>
+    public Anchor? AnchorClause
+    {
+        get
+        {
+            if (_clauses.Length == 0)
+            {
+                return null;
+            }
+
+            var best = _clauses.FirstOrDefault(clause => clause.Needles.All(needle => needle.Key == "eventName")) ?? _clauses[0];
+            var key = best.Needles.Select(needle => needle.Key).Distinct().ToList() is [{ } only] ? only : null;
+            return new Anchor(key, [.. best.Needles.Select(needle => needle.Text).Distinct(StringComparer.Ordinal)]);
+        }
+    }
+
     /// <summary>False when the message lacks every text of some clause; then it cannot match (unless it has <c>\u</c> escapes).</summary>
     public bool MayMatch(ReadOnlySpan<byte> message, KeyValueScan? scan = null)
     {
@@ -145,6 +167,9 @@ internal sealed class JsonLiteralPrefilter
     private static bool IsWrittenOneWay(char c) => c >= ' ' && c != '"' && c != '\\' && c != '/';
 
     private static bool MayBeNumberText(string text) => text.Length > 0 && (text[0] == '-' || char.IsAsciiDigit(text[0]));
+
+    /// <summary>Texts one of which a matching message holds: anywhere, or (with <see cref="Key"/>) as that key's string value.</summary>
+    internal sealed record Anchor(string? Key, IReadOnlyList<string> Texts);
 
     /// <summary>A required text; <see cref="Quoted"/> when it must appear as a whole JSON string, and with a
     /// <see cref="Key"/> when it must appear as that key's string value (<c>"key" : "text"</c>).</summary>

@@ -41,6 +41,12 @@ public sealed class PatternMatcher
 
     internal bool Matches(ReadOnlySpan<byte> utf8Message, KeyValueScan scan) => _matcher.Matches(utf8Message, scan);
 
+    /// <summary>
+    /// Texts of which every message this pattern matches holds one as written, unless it has a <c>\u</c> escape (see
+    /// <see cref="JsonLiteralPrefilter.AnchorClause"/>); null when there are none to rely on (a pattern that is not JSON, or requires no text).
+    /// </summary>
+    internal JsonLiteralPrefilter.Anchor? Anchor => _matcher is JsonPatternMatcher json ? json.Prefilter.AnchorClause : null;
+
     /// <summary>True when the event message matches. Never throws on any input.</summary>
     public bool Matches(string message)
     {

@@ -40,6 +40,38 @@ public class PatternMatcherSetTests
     }
 
     [Fact]
+    public void The_catalog_s_patterns_together_rule_records_out_by_their_texts_and_report_what_each_alone_reports()
+    {
+        var patterns = Tocsin.Core.Controls.ControlCatalog.Default.All
+            .SelectMany(c => c.ReferencePatterns.Select(r => r.Pattern).Concat(c.AcceptedVariants.Select(v => v.Pattern)))
+            .Select(p => PatternMatcher.Compile(Tocsin.Core.Patterns.Parsing.PatternParser.Parse(p).Pattern!))
+            .ToList();
+        var set = new PatternMatcherSet(patterns);
+        set.HasAnchorSearch.ShouldBeTrue();
+        var records = Tocsin.Core.Controls.ControlCatalog.Default.All.SelectMany(c => c.Corpus).Select(e => System.Text.Json.JsonSerializer.Serialize(e.Event)).ToList();
+        Gen.Int[0, records.Count - 1].Select(Gen.Int[0, 5]).Sample(
+            pick =>
+            {
+                var record = records[pick.Item1];
+                // The same record written in ways the search must see through: spaces around the colon, the event
+                // name escaped, a nested eventName, or the key escaped.
+                var message = pick.Item2 switch
+                {
+                    1 => record.Replace("\"eventName\":", "\"eventName\" : ", StringComparison.Ordinal),
+                    2 => record.Replace("\"eventName\":\"C", "\"eventName\":\"\\u0043", StringComparison.Ordinal),
+                    3 => record.Replace("\"eventName\":", "\"x\":{\"eventName\":\"Other\"},\"eventName\":", StringComparison.Ordinal),
+                    4 => record.Replace("\"eventName\"", "\"event\\u004eame\"", StringComparison.Ordinal),
+                    _ => record,
+                };
+                var bytes = Encoding.UTF8.GetBytes(message);
+                var outcomes = new bool[patterns.Count];
+                set.Match(bytes, outcomes);
+                outcomes.ShouldBe(patterns.Select(m => m.Matches(bytes)).ToArray(), message);
+            },
+            iter: 3_000);
+    }
+
+    [Fact]
     public void A_set_needs_room_for_every_outcome() =>
         Should.Throw<ArgumentException>(() => new PatternMatcherSet([Matcher(Seed())]).Match("{}"u8, Span<bool>.Empty));
 }
