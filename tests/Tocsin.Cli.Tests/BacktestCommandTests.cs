@@ -94,4 +94,41 @@ public sealed class BacktestCommandTests : IDisposable
         run.ExitCode.ShouldBe(2);
         run.Error.ShouldContain("nothing to replay");
     }
+
+    [Fact]
+    public void The_HTML_report_is_one_page_with_a_chart_per_control()
+    {
+        var page = Path.Combine(_folder, "backtest.html");
+
+        var run = CliRun.Of("backtest", History(), "--controls", "console-signin-without-mfa", "--format", "html", "--output", page);
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        var html = File.ReadAllText(page);
+        html.ShouldStartWith("<!doctype html>");
+        html.ShouldContain("console-signin-without-mfa");
+        html.ShouldContain("<svg");
+    }
+
+    [Fact]
+    public void Emit_sql_prints_one_query_for_the_engine_and_reads_no_logs()
+    {
+        var run = CliRun.Of("backtest", "--emit-sql", "duckdb", "--controls", "console-signin-without-mfa");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Out.ShouldStartWith("SELECT pattern, period_start");
+        run.Out.ShouldContain("'console-signin-without-mfa/cis'");
+        run.Out.ShouldContain("FROM trail");
+    }
+
+    [Fact]
+    public void Emit_sql_names_each_pattern_the_engine_cannot_express_exactly_and_leaves_it_out()
+    {
+        var run = CliRun.Of("backtest", "--emit-sql", "athena", "--controls", "console-signin-without-mfa,root-account-usage");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Error.ShouldContain("left out root-account-usage/cis: Athena cannot express the pattern");
+        run.Out.ShouldNotContain("root-account-usage");
+        CliRun.Of("backtest", "--emit-sql", "athena", "--controls", "root-account-usage").ExitCode.ShouldBe(2);
+        CliRun.Of("backtest", "--emit-sql", "cloudtrail-lake").Error.ShouldContain("needs --table EVENT_DATA_STORE_ID");
+    }
 }
