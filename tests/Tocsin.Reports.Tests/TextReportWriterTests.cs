@@ -35,13 +35,13 @@ public class TextReportWriterTests
     [Fact]
     public void The_mixed_run_at_120_columns_reads_as_the_snapshot()
     {
-        Snapshot.ShouldMatch(Write(SampleRuns.Mixed(), width: 120), "text-mixed-120.txt");
+        KeptOutput.ShouldMatch(Write(SampleRuns.Mixed(), width: 120), "Tocsin.Reports.Tests", "Snapshots", "text-mixed-120.txt");
     }
 
     [Fact]
     public void The_mixed_run_at_80_columns_reads_as_the_snapshot()
     {
-        Snapshot.ShouldMatch(Write(SampleRuns.Mixed(), width: 80), "text-mixed-80.txt");
+        KeptOutput.ShouldMatch(Write(SampleRuns.Mixed(), width: 80), "Tocsin.Reports.Tests", "Snapshots", "text-mixed-80.txt");
     }
 
     [Fact]

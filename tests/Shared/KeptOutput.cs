@@ -1,21 +1,23 @@
 using System.Text;
 
-namespace Tocsin.Reports.Tests;
+using Xunit;
+
+namespace Tocsin.Tests;
 
 /// <summary>
-/// Compares a report with the expected file kept in <c>tests/Tocsin.Reports.Tests/Snapshots</c>, failing with the
-/// lines that differ. With <c>UPDATE_SNAPSHOTS=1</c> it writes the file instead, to be reviewed in the diff of a commit.
+/// Compares an output (a report, a page) with the expected file kept in the repository under a test project's
+/// <c>Snapshots</c> folder, failing with the lines that differ. With <c>UPDATE_SNAPSHOTS=1</c> it writes the file
+/// instead, to be reviewed in the diff of a commit.
 /// </summary>
-internal static class Snapshot
+public static class KeptOutput
 {
-    public static string Folder => Path.Combine(RepositoryFiles.Root, "tests", "Tocsin.Reports.Tests", "Snapshots");
-
-    public static void ShouldMatch(string actual, string name)
+    /// <param name="parts">The kept file's path below <c>tests/</c>, e.g. <c>Tocsin.Reports.Tests</c>, <c>Snapshots</c>, <c>text-mixed-80.txt</c>.</param>
+    public static void ShouldMatch(string actual, params string[] parts)
     {
-        var path = Path.Combine(Folder, name);
+        var path = Path.Combine([RepositoryFiles.Root, "tests", .. parts]);
         if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
         {
-            Directory.CreateDirectory(Folder);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, actual);
             return;
         }
@@ -25,7 +27,7 @@ internal static class Snapshot
             Assert.Fail($"the snapshot {path} does not exist; run the tests with UPDATE_SNAPSHOTS=1 to write it, then review it");
         }
 
-        var expected = File.ReadAllText(path);
+        var expected = File.ReadAllText(path).ReplaceLineEndings("\n");
         if (expected != actual)
         {
             Assert.Fail($"the output differs from {path} (- expected, + actual); if the change is meant, run the tests with UPDATE_SNAPSHOTS=1 and review the diff\n{Diff(expected, actual)}");
@@ -33,7 +35,7 @@ internal static class Snapshot
     }
 
     /// <summary>The lines that differ, with two lines of context, from a longest-common-subsequence alignment.</summary>
-    internal static string Diff(string expected, string actual)
+    public static string Diff(string expected, string actual)
     {
         var a = expected.Split('\n');
         var b = actual.Split('\n');
