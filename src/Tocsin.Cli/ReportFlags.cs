@@ -104,12 +104,14 @@ internal sealed class ReportFlags
     public ReportContext Context(ParseResult parse, CloudInventory inventory, ReportSource source, CliConsole console, ScanConfig? config = null)
     {
         var remedies = new FindingRemedies(inventory, EvaluationOptions(parse, config));
+        // Planned once per finding, however many formats of the run show it.
+        var planned = new System.Collections.Concurrent.ConcurrentDictionary<Finding, Remedy?>(ReferenceEqualityComparer.Instance);
         return ReportContext.Now(source) with
         {
             Width = console.Width,
-            Remedies = finding => remedies.For(finding) is { } remedy
+            Remedies = finding => planned.GetOrAdd(finding, _ => remedies.For(finding) is { } remedy
                 ? new Remedy(remedy.Steps, source == ReportSource.InfrastructureCode ? "" : string.Join('\n', remedy.Commands))
-                : null,
+                : null),
         };
     }
 
