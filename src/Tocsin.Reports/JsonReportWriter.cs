@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Tocsin.Core.Exceptions;
@@ -23,8 +22,7 @@ public sealed class JsonReportWriter : IReportWriter
 
     public void Write(RunResult result, TextWriter output)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        JsonText.Write(output, Options, json =>
         {
             json.WriteStartObject();
             json.WriteStartArray("findings");
@@ -41,10 +39,7 @@ public sealed class JsonReportWriter : IReportWriter
             }
 
             json.WriteEndObject();
-        }
-
-        output.Write(Encoding.UTF8.GetString(buffer.ToArray()));
-        output.Write('\n');
+        });
     }
 
     private static void WriteFinding(Utf8JsonWriter json, Finding finding)
@@ -52,7 +47,7 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteStartObject();
         json.WriteString("controlId", finding.ControlId);
         json.WriteString("accountId", finding.AccountId);
-        WriteNullable(json, "region", finding.Region);
+        json.WriteStringOrNull("region", finding.Region);
         json.WriteString("outcome", finding.Outcome.ToCode());
         json.WriteBoolean("suppressed", finding.Suppressed);
         json.WritePropertyName("exception");
@@ -72,15 +67,15 @@ public sealed class JsonReportWriter : IReportWriter
         }
 
         json.WriteEndArray();
-        WriteNullable(json, "verdict", finding.Verdict?.ToName());
-        WriteNullable(json, "literalVerdict", finding.LiteralVerdict?.ToCode());
+        json.WriteStringOrNull("verdict", finding.Verdict?.ToName());
+        json.WriteStringOrNull("literalVerdict", finding.LiteralVerdict?.ToCode());
         WritePattern(json, finding.Pattern);
         json.WriteString("message", finding.Message);
         json.WriteStartObject("evidence");
-        WriteStrings(json, "chain", finding.Evidence.Chain);
-        WriteStrings(json, "candidates", finding.Evidence.Candidates);
+        json.WriteStrings("chain", finding.Evidence.Chain);
+        json.WriteStrings("candidates", finding.Evidence.Candidates);
         json.WriteEndObject();
-        WriteNullable(json, "inheritedFrom", finding.InheritedFrom);
+        json.WriteStringOrNull("inheritedFrom", finding.InheritedFrom);
         if (finding.Locations is { } locations)
         {
             json.WriteStartArray("locations");
@@ -89,8 +84,8 @@ public sealed class JsonReportWriter : IReportWriter
                 json.WriteStartObject();
                 json.WriteString("link", location.Link);
                 json.WriteString("file", location.File);
-                WriteNullableNumber(json, "startLine", location.StartLine);
-                WriteNullableNumber(json, "endLine", location.EndLine);
+                json.WriteNumberOrNull("startLine", location.StartLine);
+                json.WriteNumberOrNull("endLine", location.EndLine);
                 json.WriteEndObject();
             }
 
@@ -110,33 +105,16 @@ public sealed class JsonReportWriter : IReportWriter
 
         json.WriteStartObject("pattern");
         json.WriteString("text", pattern.Text);
-        WriteNullable(json, "variant", pattern.Variant);
-        WriteStrings(json, "missed", pattern.Missed);
-        WriteStrings(json, "extra", pattern.Extra);
+        json.WriteStringOrNull("variant", pattern.Variant);
+        json.WriteStrings("missed", pattern.Missed);
+        json.WriteStrings("extra", pattern.Extra);
         json.WriteEndObject();
-    }
-
-    private static void WriteNullableNumber(Utf8JsonWriter json, string name, int? value)
-    {
-        if (value is { } number)
-        {
-            json.WriteNumber(name, number);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 
     private static void WriteSummary(Utf8JsonWriter json, RunSummary summary)
     {
         json.WriteStartObject("summary");
-        json.WriteNumber("accounts", summary.Accounts);
-        json.WriteNumber("controls", summary.Controls);
-        json.WriteNumber("pass", summary.Pass);
-        json.WriteNumber("fail", summary.Fail);
-        json.WriteNumber("error", summary.Error);
-        json.WriteNumber("suppressed", summary.Suppressed);
+        json.WriteCounts(summary);
         json.WriteStartArray("expiredExceptions");
         foreach (var entry in summary.ExpiredExceptions)
         {
@@ -182,36 +160,13 @@ public sealed class JsonReportWriter : IReportWriter
     {
         json.WriteStartObject();
         json.WriteString("control", entry.Control);
-        WriteStrings(json, "accounts", entry.Accounts);
-        WriteNullable(json, "region", entry.Region);
-        WriteNullable(json, "resource", entry.Resource);
+        json.WriteStrings("accounts", entry.Accounts);
+        json.WriteStringOrNull("region", entry.Region);
+        json.WriteStringOrNull("resource", entry.Resource);
         json.WriteString("owner", entry.Owner);
         json.WriteString("reason", entry.Reason);
         json.WriteString("expires", entry.Expires.ToString("yyyy-MM-dd"));
         json.WriteString("source", $"{entry.File}:{entry.Line}");
         json.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Tocsin.Core.Controls;
 using Tocsin.Core.Findings;
@@ -45,8 +44,7 @@ public sealed class AsffReportWriter(ReportContext context) : IReportWriter
 
     public void Write(RunResult result, TextWriter output)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        JsonText.Write(output, Options, json =>
         {
             json.WriteStartObject();
             json.WriteStartArray("Findings");
@@ -57,10 +55,7 @@ public sealed class AsffReportWriter(ReportContext context) : IReportWriter
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        output.Write(Encoding.UTF8.GetString(buffer.ToArray()));
-        output.Write('\n');
+        });
     }
 
     private void WriteFinding(Utf8JsonWriter json, Finding finding)
@@ -77,7 +72,7 @@ public sealed class AsffReportWriter(ReportContext context) : IReportWriter
         json.WriteString("CompanyName", ToolInfo.Name);
         json.WriteString("GeneratorId", $"tocsin/{finding.ControlId}");
         json.WriteString("AwsAccountId", finding.AccountId);
-        WriteStrings(json, "Types", [FindingType]);
+        json.WriteStrings("Types", [FindingType]);
         json.WriteString("CreatedAt", now);
         json.WriteString("UpdatedAt", now);
         json.WriteStartObject("Severity");
@@ -113,7 +108,7 @@ public sealed class AsffReportWriter(ReportContext context) : IReportWriter
         json.WriteStartObject("Severity");
         json.WriteString("Label", severity);
         json.WriteEndObject();
-        WriteStrings(json, "Types", [FindingType]);
+        json.WriteStrings("Types", [FindingType]);
         json.WriteEndObject();
         json.WriteEndObject();
     }
@@ -233,7 +228,7 @@ public sealed class AsffReportWriter(ReportContext context) : IReportWriter
         });
         if (control is not null)
         {
-            WriteStrings(json, "RelatedRequirements", FrameworkRequirement.Of(control).Where(r => !r.IsSecurityHubControl).Select(r => r.Text));
+            json.WriteStrings("RelatedRequirements", FrameworkRequirement.Of(control).Where(r => !r.IsSecurityHubControl).Select(r => r.Text));
         }
 
         if (finding.Reasons.Count > 0)
@@ -274,15 +269,4 @@ public sealed class AsffReportWriter(ReportContext context) : IReportWriter
 
     private static string Timestamp(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
-    }
 }

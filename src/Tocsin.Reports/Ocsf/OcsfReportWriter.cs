@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Tocsin.Core.Controls;
 using Tocsin.Core.Findings;
@@ -21,8 +20,7 @@ public sealed class OcsfReportWriter(ReportContext context) : IReportWriter
 
     public void Write(RunResult result, TextWriter output)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        JsonText.Write(output, Options, json =>
         {
             json.WriteStartArray();
             foreach (var finding in result.Findings)
@@ -31,10 +29,7 @@ public sealed class OcsfReportWriter(ReportContext context) : IReportWriter
             }
 
             json.WriteEndArray();
-        }
-
-        output.Write(Encoding.UTF8.GetString(buffer.ToArray()));
-        output.Write('\n');
+        });
     }
 
     private void WriteEvent(Utf8JsonWriter json, Finding finding)
@@ -120,8 +115,8 @@ public sealed class OcsfReportWriter(ReportContext context) : IReportWriter
             json.WriteString("desc", control.Rationale);
         }
 
-        WriteStrings(json, "types", [AsffReportWriter.FindingType]);
-        WriteStrings(json, "data_sources", [context.Source switch
+        json.WriteStrings("types", [AsffReportWriter.FindingType]);
+        json.WriteStrings("data_sources", [context.Source switch
         {
             ReportSource.Live => "AWS API",
             ReportSource.Snapshot => "Tocsin snapshot",
@@ -139,8 +134,8 @@ public sealed class OcsfReportWriter(ReportContext context) : IReportWriter
         {
             json.WriteString("desc", control.Title);
             var requirements = FrameworkRequirement.Of(control);
-            WriteStrings(json, "standards", requirements.Select(r => r.Standard).Distinct());
-            WriteStrings(json, "requirements", requirements.Select(r => r.Text));
+            json.WriteStrings("standards", requirements.Select(r => r.Standard).Distinct());
+            json.WriteStrings("requirements", requirements.Select(r => r.Text));
         }
 
         var (statusId, status) = OcsfCaptions.Compliance(finding.Outcome);
@@ -151,7 +146,7 @@ public sealed class OcsfReportWriter(ReportContext context) : IReportWriter
             json.WriteString("status_code", finding.Reasons[0].ToCode());
         }
 
-        WriteStrings(json, "status_details", [finding.Message]);
+        json.WriteStrings("status_details", [finding.Message]);
         json.WriteEndObject();
     }
 
@@ -192,8 +187,8 @@ public sealed class OcsfReportWriter(ReportContext context) : IReportWriter
             if (finding.Locations?.FirstOrDefault(location => location.Link == resource.Id) is { } where)
             {
                 json.WriteString("file", where.File);
-                WriteOptionalNumber(json, "start_line", where.StartLine);
-                WriteOptionalNumber(json, "end_line", where.EndLine);
+                json.WriteNumberIfAny("start_line", where.StartLine);
+                json.WriteNumberIfAny("end_line", where.EndLine);
             }
 
             json.WriteEndObject();
@@ -231,7 +226,7 @@ public sealed class OcsfReportWriter(ReportContext context) : IReportWriter
         json.WriteString("desc", text);
         if (control is not null)
         {
-            WriteStrings(json, "references", control.References.Where(r => r.Url is not null).Select(r => r.Url!));
+            json.WriteStrings("references", control.References.Where(r => r.Url is not null).Select(r => r.Url!));
         }
 
         json.WriteEndObject();
@@ -242,24 +237,24 @@ public sealed class OcsfReportWriter(ReportContext context) : IReportWriter
         json.WriteStartObject("unmapped");
         json.WriteStartObject("tocsin");
         json.WriteString("outcome", finding.Outcome.ToCode());
-        WriteStrings(json, "reasons", finding.Reasons.Select(reason => reason.ToCode()));
-        WriteOptionalString(json, "verdict", finding.Verdict?.ToName());
-        WriteOptionalString(json, "literal_verdict", finding.LiteralVerdict?.ToCode());
+        json.WriteStrings("reasons", finding.Reasons.Select(reason => reason.ToCode()));
+        json.WriteStringIfAny("verdict", finding.Verdict?.ToName());
+        json.WriteStringIfAny("literal_verdict", finding.LiteralVerdict?.ToCode());
         if (finding.Pattern is { } pattern)
         {
             json.WriteStartObject("pattern");
             json.WriteString("text", pattern.Text);
-            WriteOptionalString(json, "variant", pattern.Variant);
-            WriteStrings(json, "missed", pattern.Missed);
-            WriteStrings(json, "extra", pattern.Extra);
+            json.WriteStringIfAny("variant", pattern.Variant);
+            json.WriteStrings("missed", pattern.Missed);
+            json.WriteStrings("extra", pattern.Extra);
             json.WriteString("explanation", pattern.Explanation);
             json.WriteEndObject();
         }
 
-        WriteOptionalString(json, "inherited_from", finding.InheritedFrom);
+        json.WriteStringIfAny("inherited_from", finding.InheritedFrom);
         if (finding.Evidence.Candidates.Count > 0)
         {
-            WriteStrings(json, "candidates", finding.Evidence.Candidates);
+            json.WriteStrings("candidates", finding.Evidence.Candidates);
         }
 
         if (finding.SuppressedBy is { } entry)
@@ -274,32 +269,5 @@ public sealed class OcsfReportWriter(ReportContext context) : IReportWriter
 
         json.WriteEndObject();
         json.WriteEndObject();
-    }
-
-    private static void WriteOptionalString(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
-        }
-    }
-
-    private static void WriteOptionalNumber(Utf8JsonWriter json, string name, int? value)
-    {
-        if (value is { } number)
-        {
-            json.WriteNumber(name, number);
-        }
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Tocsin.Core.Exceptions;
@@ -49,8 +48,7 @@ public sealed class SarifReportWriter(ReportContext context) : IReportWriter
         var open = result.Findings.Where(finding => finding.Outcome != Outcome.Pass).ToList();
         var reported = Within(open, rules);
 
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        JsonText.Write(output, Options, json =>
         {
             json.WriteStartObject();
             json.WriteString("$schema", SchemaUri);
@@ -75,10 +73,7 @@ public sealed class SarifReportWriter(ReportContext context) : IReportWriter
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        output.Write(Encoding.UTF8.GetString(buffer.ToArray()));
-        output.Write('\n');
+        });
     }
 
     /// <summary>
@@ -227,12 +222,7 @@ public sealed class SarifReportWriter(ReportContext context) : IReportWriter
     {
         json.WriteStartObject("properties");
         json.WriteStartObject("summary");
-        json.WriteNumber("accounts", summary.Accounts);
-        json.WriteNumber("controls", summary.Controls);
-        json.WriteNumber("pass", summary.Pass);
-        json.WriteNumber("fail", summary.Fail);
-        json.WriteNumber("error", summary.Error);
-        json.WriteNumber("suppressed", summary.Suppressed);
+        json.WriteCounts(summary);
         json.WriteEndObject();
         json.WriteEndObject();
     }

@@ -97,7 +97,7 @@ internal static class SarifResults
     {
         json.WriteStartObject("properties");
         json.WriteString("accountId", finding.AccountId);
-        WriteIfAny(json, "region", finding.Region);
+        json.WriteStringIfAny("region", finding.Region);
         json.WriteString("outcome", finding.Outcome.ToCode());
         json.WriteStartArray("reasons");
         foreach (var reason in finding.Reasons)
@@ -106,32 +106,32 @@ internal static class SarifResults
         }
 
         json.WriteEndArray();
-        WriteIfAny(json, "verdict", finding.Verdict?.ToName());
-        WriteIfAny(json, "literalVerdict", finding.LiteralVerdict?.ToCode());
-        WriteIfAny(json, "inheritedFrom", finding.InheritedFrom);
+        json.WriteStringIfAny("verdict", finding.Verdict?.ToName());
+        json.WriteStringIfAny("literalVerdict", finding.LiteralVerdict?.ToCode());
+        json.WriteStringIfAny("inheritedFrom", finding.InheritedFrom);
         json.WriteStartArray("chain");
         foreach (var link in links)
         {
             json.WriteStartObject();
             json.WriteString("link", link.Name);
             json.WriteString("state", link.StateCode);
-            WriteIfAny(json, "resource", link.Resource);
+            json.WriteStringIfAny("resource", link.Resource);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
         if (finding.Evidence.Candidates.Count > 0)
         {
-            WriteStrings(json, "candidates", finding.Evidence.Candidates);
+            json.WriteStrings("candidates", finding.Evidence.Candidates);
         }
 
         if (finding.Pattern is { } pattern)
         {
             json.WriteStartObject("pattern");
             json.WriteString("text", pattern.Text);
-            WriteIfAny(json, "variant", pattern.Variant);
-            WriteStrings(json, "missed", pattern.Missed);
-            WriteStrings(json, "extra", pattern.Extra);
+            json.WriteStringIfAny("variant", pattern.Variant);
+            json.WriteStrings("missed", pattern.Missed);
+            json.WriteStrings("extra", pattern.Extra);
             json.WriteString("explanation", pattern.Explanation);
             json.WriteEndObject();
         }
@@ -139,30 +139,11 @@ internal static class SarifResults
         if (remedy is not null)
         {
             json.WriteStartObject("remedy");
-            WriteStrings(json, "steps", remedy.Steps);
+            json.WriteStrings("steps", remedy.Steps);
             json.WriteString("commands", remedy.Commands);
             json.WriteEndObject();
         }
 
         json.WriteEndObject();
-    }
-
-    private static void WriteIfAny(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
-        }
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 }
