@@ -35,17 +35,6 @@ internal sealed class ReportFlags
     {
         _mode.AcceptOnlyFromAmong("semantic", "literal");
         _failOn.AcceptOnlyFromAmong("fail", "error", "never");
-        _format.Validators.Add(result =>
-        {
-            try
-            {
-                ReportOutput.Parse(result.GetValueOrDefault<string>(), null, "-");
-            }
-            catch (UsageException invalid)
-            {
-                result.AddError(invalid.Message);
-            }
-        });
     }
 
     public void AddTo(Command command)

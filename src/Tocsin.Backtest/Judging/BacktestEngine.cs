@@ -180,7 +180,7 @@ public sealed class BacktestEngine
             var subjects = _engine._catalog.Subjects;
             foreach (var group in _engine._groups)
             {
-                if (!group.Members.Any(index => _matches[index]))
+                if (!AnyMatched(group.Members))
                 {
                     continue;
                 }
@@ -217,6 +217,19 @@ public sealed class BacktestEngine
                     Subjects[index].Add(facts, null, PeriodOf(facts, subjects[index]));
                 }
             }
+        }
+
+        private bool AnyMatched(int[] members)
+        {
+            foreach (var index in members)
+            {
+                if (_matches[index])
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public void Merge(ThreadTally other)
