@@ -3,12 +3,14 @@ using System.Text;
 using Tocsin.Aws.Collection;
 using Tocsin.Cli.Applying;
 using Tocsin.Cli.Configuration;
+using Tocsin.Cli.History;
 using Tocsin.Cli.Scanning;
 using Tocsin.Core.Controls;
 using Tocsin.Emulator;
 using Tocsin.Emulator.Scenarios;
 using Tocsin.Remediation.Planning;
 using Tocsin.Remediation.Plans;
+using Tocsin.Store;
 
 namespace Tocsin.Cli;
 
@@ -29,8 +31,10 @@ internal static class DemoCommand
     {
         var flags = new ReportFlags();
         var reportOnly = new Option<bool>("--report-only") { Description = "Stop after the report: do not plan, apply and scan again." };
+        var store = new StoreFlags();
         var command = new Command("demo", "Scan an emulated organization that shows every verdict Tocsin gives, explain it, then fix it and scan again.") { reportOnly };
         flags.AddTo(command);
+        store.AddTo(command, records: true, defaultDescription: "a new store in a temporary folder, which `tocsin serve` can show after the demo");
         command.SetAction(async (parse, cancellationToken) =>
         {
             var scenario = Scenario.Builtin("demo-org");
@@ -50,14 +54,17 @@ internal static class DemoCommand
             var plan = new ScanPlan(config.Targets, controls, 8, emulator.Endpoint, null);
             // The emulated management account's key; nothing of the machine's own AWS set-up is read.
             var runner = new ScanRunner(DemoCredentials.Collector(), console, DemoCredentials.For(emulator.Endpoint));
-            var exit = await ScanCommand.RunAsync(parse, flags, config, runner, plan, console, cancellationToken);
+            // Every run of the demo is recorded, by default in a store of its own that outlives the demo for `tocsin serve`.
+            using var runs = store.Open(parse, () => StoreLocation.Parse(Path.Combine(Directory.CreateTempSubdirectory("tocsin-demo-").FullName, "tocsin.db")));
+            RunRecorder Recorder(string kind, ScanPlan scanned) => new(runs, kind, Reports.ReportSource.Live, ScanCommand.Scope(scanned), console);
+            var exit = await ScanCommand.RunAsync(parse, flags, config, runner, plan, console, cancellationToken, Recorder(RunKinds.Demo, plan));
             // The loop is told in words; a report in JSON or another format for a program stays the first scan's alone.
             if (exit < ExitCodes.UsageError && !parse.GetValue(reportOnly) && flags.Format(parse, config) == "text")
             {
-                exit = await FixAsync(parse, flags, config, runner, plan, controls, emulator, console, cancellationToken);
+                exit = await FixAsync(parse, flags, config, runner, plan, controls, emulator, console, Recorder, cancellationToken);
             }
 
-            console.Error.WriteLine(NextSteps(emulator.Endpoint, console.Width));
+            console.Error.WriteLine(NextSteps(emulator.Endpoint, runs?.Location, console.Width));
             return exit;
         });
         return command;
@@ -68,7 +75,7 @@ internal static class DemoCommand
     /// new subscriptions sent to the demo's security mailbox; then the recipient confirms (in the emulator, the demo
     /// clicks the link for them), and a last scan shows the report once more.
     /// </summary>
-    private static async Task<int> FixAsync(ParseResult parse, ReportFlags flags, ScanConfig config, ScanRunner runner, ScanPlan plan, IReadOnlyList<Control> controls, EmulatorHost emulator, CliConsole console, CancellationToken cancellationToken)
+    private static async Task<int> FixAsync(ParseResult parse, ReportFlags flags, ScanConfig config, ScanRunner runner, ScanPlan plan, IReadOnlyList<Control> controls, EmulatorHost emulator, CliConsole console, Func<string, ScanPlan, RunRecorder> recorder, CancellationToken cancellationToken)
     {
         var notify = new NotifyEndpoint("email", DemoRecipient);
         using var output = new WrappingWriter(console.Out, console.Width);
@@ -76,10 +83,16 @@ internal static class DemoCommand
         {
             output.WriteLine();
             output.WriteLine(WrappedText.Wrap($"Fixing {target.Name}: plan, apply and scan again, as `tocsin remediate --apply --yes --notify email:{DemoRecipient}` does.", console.Width));
-            var application = new PlanApplication(console, runner,
+            var targetPlan = plan with { Targets = [target] };
+            var applied = recorder(RunKinds.Remediate, targetPlan);
+            PlanApplication? application = null;
+            application = new PlanApplication(console, runner,
                 inventory => flags.Evaluate(parse, inventory, config),
-                inventory => new Planner(flags.EvaluationOptions(parse, config), new PlanOptions(notify)).Plan(inventory, flags.Evaluate(parse, inventory, config), controls));
-            if (await application.RunAsync(plan with { Targets = [target] }, yes: true, force: false, cancellationToken) >= ExitCodes.UsageError)
+                inventory => new Planner(flags.EvaluationOptions(parse, config), new PlanOptions(notify)).Plan(inventory, flags.Evaluate(parse, inventory, config), controls))
+            {
+                AfterScan = (inventory, after) => applied.Record(after, inventory, [], AppliedSteps.Of(application!.Applied)),
+            };
+            if (await application.RunAsync(targetPlan, yes: true, force: false, cancellationToken) >= ExitCodes.UsageError)
             {
                 return ExitCodes.ToolFailure;
             }
@@ -100,17 +113,26 @@ internal static class DemoCommand
         output.WriteLine();
         output.WriteLine("The organization scanned again:");
         output.Flush();
-        return await ScanCommand.RunAsync(parse, flags, config, runner, plan, console, cancellationToken);
+        return await ScanCommand.RunAsync(parse, flags, config, runner, plan, console, cancellationToken, recorder(RunKinds.Demo, plan));
     }
 
     /// <summary>
     /// What to try next, laid out in <paramref name="width"/> columns. Each command is a line (or a few joined by
     /// <c>\</c>) of at most 80 columns that pastes into a shell as it is; the prose wraps.
     /// </summary>
-    private static string NextSteps(Uri endpoint, int width)
+    private static string NextSteps(Uri endpoint, StoreLocation? store, int width)
     {
+        var storeFlag = store is null ? null : $"--store {ShellWords(store.Display)}";
+        (string[] Command, string Why)[] recorded = store is null ? [] :
+        [
+            ([$"tocsin serve {storeFlag}"],
+                "the dashboard of this demo's runs on http://127.0.0.1:8080: every account and control, the trend, each chain and its fix, what the fix changed"),
+            ([$"tocsin diff {storeFlag}"],
+                "what the fix changed, between the first scan and the last"),
+        ];
         (string[] Command, string Why)[] steps =
         [
+            .. recorded,
             ([$"tocsin demo --controls {SeedControl},root-account-usage"],
                 "the same organization against the root-usage control too, which account 555555555555's tuned pattern leans on"),
             ([$"tocsin pattern verdict --control {SeedControl} \\", """  '{ $.eventName = "ConsoleLogin" || $.additionalEventData.MFAUsed != "Yes" }'"""],
@@ -139,4 +161,8 @@ internal static class DemoCommand
 
         return text.Append(WrappedText.Wrap($"(this run's endpoint was {endpoint}; it stops with the demo)", width)).ToString();
     }
+
+    /// <summary>A path as one shell word: quoted when it holds anything but the characters every shell leaves alone.</summary>
+    private static string ShellWords(string path) =>
+        path.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '_' or '-' or ':' or '+' or '@' or '=' or ',') ? path : $"'{path.Replace("'", "'\\''", StringComparison.Ordinal)}'";
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tocsin.Cli.History;
 using Tocsin.Core.Inventory.Snapshots;
 using Tocsin.Reports;
 
@@ -12,13 +13,18 @@ internal static class EvaluateCommand
         var snapshot = new Argument<string>("snapshot") { Description = "A snapshot written by `tocsin scan --snapshot-out`." };
         var flags = new ReportFlags();
         var command = new Command("evaluate", "Evaluate the controls over a saved inventory snapshot.") { snapshot };
+        var store = new StoreFlags();
         flags.AddTo(command);
+        store.AddTo(command, records: true);
         command.SetAction(parse =>
         {
             var path = parse.GetValue(snapshot)!;
             try
             {
-                return flags.Report(parse, Snapshot.Parse(CliOptions.ReadFile(path), path), console, ReportSource.Snapshot);
+                var inventory = Snapshot.Parse(CliOptions.ReadFile(path), path);
+                using var runs = store.Open(parse);
+                var scope = RunScope.Of($"snapshot {Path.GetFullPath(path)}", RunScope.Controls(flags.Controls(parse)));
+                return flags.Report(parse, inventory, console, ReportSource.Snapshot, recorder: new RunRecorder(runs, Store.RunKinds.Evaluate, ReportSource.Snapshot, scope, console));
             }
             catch (SnapshotException invalid)
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tocsin.Cli.History;
 using Tocsin.Iac;
 using Tocsin.Reports;
 
@@ -17,8 +18,10 @@ internal static class IacCommand
         var region = new Option<string>("--region") { Description = "The region the code is deployed to (default us-east-1).", DefaultValueFactory = _ => "us-east-1" };
         var assumeTrail = new Option<string?>("--assume-trail-log-group") { Description = "When the code defines no trail: the log group an existing trail delivers to." };
         var flags = new ReportFlags();
+        var store = new StoreFlags();
         var command = new Command("iac", "Check CloudFormation templates and Terraform code (or plans) before deployment.") { paths, accountId, region, assumeTrail };
         flags.AddTo(command);
+        store.AddTo(command, records: true);
         command.SetAction(parse =>
         {
             var account = parse.GetValue(accountId)!;
@@ -41,7 +44,11 @@ internal static class IacCommand
                 return ExitCodes.UsageError;
             }
 
-            return flags.Report(parse, scan.Inventory, console, ReportSource.InfrastructureCode, refine: result => IacLocations.Attach(result, scan.Inventory));
+            using var runs = store.Open(parse);
+            var scope = RunScope.Of(
+                $"code {string.Join(',', parse.GetValue(paths)!.Select(Path.GetFullPath))}", $"account {account} in {parse.GetValue(region)}", RunScope.Controls(flags.Controls(parse)));
+            return flags.Report(parse, scan.Inventory, console, ReportSource.InfrastructureCode, refine: result => IacLocations.Attach(result, scan.Inventory),
+                recorder: new RunRecorder(runs, Store.RunKinds.Iac, ReportSource.InfrastructureCode, scope, console));
         });
         return command;
     }

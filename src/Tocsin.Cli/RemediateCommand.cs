@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tocsin.Cli.History;
 using Tocsin.Cli.Scanning;
 using Tocsin.Reports;
 
@@ -17,11 +18,13 @@ internal static class RemediateCommand
         var judging = new ReportFlags();
         var plan = new PlanFlags();
         var apply = new Applying.ApplyFlags();
+        var store = new StoreFlags();
         var command = new Command("remediate", "Plan the steps that make every failing finding pass, and write them as words, JSON, a script or templates.");
         scan.AddTo(command);
         judging.AddJudgingTo(command);
         plan.AddTo(command);
         apply.AddTo(command);
+        store.AddTo(command, records: true);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var config = scan.LoadConfig(parse);
@@ -30,9 +33,17 @@ internal static class RemediateCommand
             if (apply.Applying(parse, plan.FromSnapshot(parse)))
             {
                 var scanPlan = scan.Plan(parse, config, controls);
-                var application = new Applying.PlanApplication(console, scan.Runner(parse, scanPlan, console), inventory => judging.Evaluate(parse, inventory, config), inventory => plan.Build(parse, judging, config, inventory, controls))
+                // Only a run that changes something is recorded: a dry run changes nothing.
+                using var runs = apply.Yes(parse) ? store.Open(parse) : null;
+                var recorder = new RunRecorder(runs, Store.RunKinds.Remediate, ReportSource.Live, ScanCommand.Scope(scanPlan), console);
+                Applying.PlanApplication? application = null;
+                application = new Applying.PlanApplication(console, scan.Runner(parse, scanPlan, console), inventory => judging.Evaluate(parse, inventory, config), inventory => plan.Build(parse, judging, config, inventory, controls))
                 {
-                    AfterScan = afterReport is null ? null : (inventory, after) => afterReport.Write(after, judging.Context(parse, inventory, ReportSource.Live, console, config), console),
+                    AfterScan = (inventory, after) =>
+                    {
+                        afterReport?.Write(after, judging.Context(parse, inventory, ReportSource.Live, console, config), console);
+                        recorder.Record(after, inventory, judging.ExceptionsInForce(parse, config), AppliedSteps.Of(application!.Applied));
+                    },
                 };
                 return await application.RunAsync(scanPlan, apply.Yes(parse), apply.Force(parse), cancellationToken);
             }

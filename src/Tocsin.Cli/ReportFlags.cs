@@ -72,15 +72,21 @@ internal sealed class ReportFlags
     /// <param name="collection">What reading live AWS cost, for a scan.</param>
     /// <param name="source">What the inventory was read from: the report says so, and code gets no AWS CLI fix.</param>
     /// <param name="refine">Adds what a source knows beyond the findings (the file and lines of code), before the report is written.</param>
-    public int Report(ParseResult parse, CloudInventory inventory, CliConsole console, ReportSource source, ScanConfig? config = null, CollectionSummary? collection = null, Func<RunResult, RunResult>? refine = null)
+    /// <param name="recorder">Records the run in the store once the report is written.</param>
+    public int Report(ParseResult parse, CloudInventory inventory, CliConsole console, ReportSource source, ScanConfig? config = null, CollectionSummary? collection = null, Func<RunResult, RunResult>? refine = null, History.RunRecorder? recorder = null)
     {
         var report = config?.Report ?? ReportDefaults.None;
         var output = Output(parse, config);
         var evaluated = Evaluate(parse, inventory, config) with { Collection = collection };
         var result = refine is null ? evaluated : refine(evaluated);
         output.Write(result, Context(parse, inventory, source, console, config), console);
+        recorder?.Record(result, inventory, ExceptionsInForce(parse, config));
         return ExitCode(result, Pick(parse, _failOn, report.FailOn)!);
     }
+
+    /// <summary>The entries of the exceptions file the flags or tocsin.yaml name, expired ones included; none without a file.</summary>
+    public IReadOnlyList<ExceptionEntry> ExceptionsInForce(ParseResult parse, ScanConfig? config = null) =>
+        Exceptions(Pick(parse, _exceptions, config?.Exceptions))?.Entries ?? [];
 
     /// <summary>The formats and destination the flags and tocsin.yaml choose.</summary>
     public ReportOutput Output(ParseResult parse, ScanConfig? config = null) =>

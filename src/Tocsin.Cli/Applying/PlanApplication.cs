@@ -20,6 +20,9 @@ internal sealed class PlanApplication(CliConsole console, ScanRunner runner, Fun
     /// <summary>Called with the last scan after the changes and its findings, to write them as a report.</summary>
     public Action<CloudInventory, RunResult>? AfterScan { get; init; }
 
+    /// <summary>Every step tried, round after round, and what became of it: the store keeps them with the run.</summary>
+    public List<StepResult> Applied { get; } = [];
+
     public async Task<int> RunAsync(ScanPlan scan, bool yes, bool force, CancellationToken cancellationToken)
     {
         if (scan.Targets.Count != 1)
@@ -61,6 +64,7 @@ internal sealed class PlanApplication(CliConsole console, ScanRunner runner, Fun
             }
 
             var report = await applier.ApplyAsync(plan, inventory, cancellationToken);
+            Applied.AddRange(report.Steps);
             ApplyText.Report(report, output);
             if (report.Failed)
             {

@@ -73,7 +73,10 @@ internal sealed class ScanRunner(CollectorOptions collectorOptions, CliConsole c
 
     private static CollectionSummary Summarise(CollectSummary summary) => new(
         summary.Calls, summary.Throttles, summary.Retries, summary.Failures, summary.Duration,
-        [.. summary.Accounts.Select(a => new AccountCallCount(a.AccountId, a.Calls, a.Throttles, a.Retries, a.Failures, a.ByAction))]);
+        [.. summary.Accounts.Select(a => new AccountCallCount(a.AccountId, a.Calls, a.Throttles, a.Retries, a.Failures, a.ByAction))])
+    {
+        Caller = summary.Caller,
+    };
 
     private static void SaveSnapshot(CloudInventory inventory, string path)
     {

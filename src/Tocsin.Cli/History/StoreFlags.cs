@@ -1,0 +1,82 @@
+using System.CommandLine;
+using Tocsin.Store;
+
+namespace Tocsin.Cli.History;
+
+/// <summary>
+/// <c>--store PATH|postgresql://…</c> and <c>--no-store</c>: where the commands that judge findings record their runs,
+/// and where <c>history</c>, <c>diff</c>, <c>report</c> and <c>serve</c> read them. The default is a SQLite file in
+/// the user's data directory (or <c>TOCSIN_STORE</c>).
+/// </summary>
+internal sealed class StoreFlags
+{
+    private readonly Option<string?> _store = new("--store") { Description = $"The run store: a SQLite file, or postgresql://user@host:port/database (default: ${StoreLocation.EnvironmentVariable}, else tocsin/tocsin.db in the user's data directory)." };
+    private readonly Option<bool> _noStore = new("--no-store") { Description = "Do not record this run." };
+
+    /// <summary>Adds <c>--store</c>, and <c>--no-store</c> when the command records runs (rather than reading them).</summary>
+    /// <param name="defaultDescription">Where the command's store is when no flag names one, if not the usual default.</param>
+    public void AddTo(Command command, bool records, string? defaultDescription = null)
+    {
+        if (defaultDescription is not null)
+        {
+            _store.Description = $"The run store: a SQLite file, or postgresql://user@host:port/database (default: {defaultDescription}).";
+        }
+
+        command.Options.Add(_store);
+        if (records)
+        {
+            command.Options.Add(_noStore);
+        }
+    }
+
+    /// <summary>The store the flags choose, null with <c>--no-store</c>. A bad location is a usage error.</summary>
+    public StoreLocation? Location(ParseResult parse)
+    {
+        try
+        {
+            return StoreLocation.Resolve(parse.GetValue(_store), parse.GetValue(_noStore), Environment.GetEnvironmentVariable);
+        }
+        catch (StoreException invalid)
+        {
+            throw new UsageException(invalid.Message);
+        }
+    }
+
+    /// <summary>Opens the store before any work, so a store that cannot be used wastes no API call; null with <c>--no-store</c>.</summary>
+    public RunStore? Open(ParseResult parse) => Location(parse) is { } location ? OpenAt(location) : null;
+
+    /// <summary>As <see cref="Open(ParseResult)"/>, with <paramref name="fallback"/> where neither flag nor environment names a store.</summary>
+    public RunStore? Open(ParseResult parse, Func<StoreLocation> fallback)
+    {
+        if (parse.GetValue(_noStore))
+        {
+            return Open(parse);
+        }
+
+        return parse.GetValue(_store) is null ? OpenAt(fallback()) : Open(parse);
+    }
+
+    /// <summary>Opens the store to read it; it must exist (a SQLite file that is not there yet holds no runs).</summary>
+    public RunStore OpenExisting(ParseResult parse)
+    {
+        var location = Location(parse) ?? throw new UsageException("--no-store: there is nothing to read");
+        if (location.Kind == StoreKind.Sqlite && !File.Exists(location.Display))
+        {
+            throw new UsageException($"there is no store at {location.Display} yet: `tocsin scan` records runs there (or give --store)");
+        }
+
+        return OpenAt(location);
+    }
+
+    private static RunStore OpenAt(StoreLocation location)
+    {
+        try
+        {
+            return RunStore.Open(location);
+        }
+        catch (StoreException problem)
+        {
+            throw new UsageException(problem.Message);
+        }
+    }
+}
