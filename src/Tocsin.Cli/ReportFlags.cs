@@ -96,18 +96,21 @@ internal sealed class ReportFlags
     /// The report's context: stamped now, laid out for the console, and able to plan each failing finding's fix on the
     /// same inventory (for the formats that show it); code is fixed by editing it, so its fix is the steps in words.
     /// </summary>
-    public ReportContext Context(ParseResult parse, CloudInventory inventory, ReportSource source, CliConsole console, ScanConfig? config = null)
-    {
-        var remedies = new FindingRemedies(inventory, EvaluationOptions(parse, config));
-        // Planned once per finding, however many formats of the run show it.
-        var planned = new System.Collections.Concurrent.ConcurrentDictionary<Finding, Remedy?>(ReferenceEqualityComparer.Instance);
-        return ReportContext.Now(source) with
+    public ReportContext Context(ParseResult parse, CloudInventory inventory, ReportSource source, CliConsole console, ScanConfig? config = null) =>
+        ReportContext.Now(source) with
         {
             Width = console.Width,
-            Remedies = finding => planned.GetOrAdd(finding, _ => remedies.For(finding) is { } remedy
-                ? new Remedy(remedy.Steps, source == ReportSource.InfrastructureCode ? "" : string.Join('\n', remedy.Commands))
-                : null),
+            Remedies = Remedies(inventory, EvaluationOptions(parse, config), source),
         };
+
+    /// <summary>Each failing finding's fix, planned on the inventory once however many formats of the run show it; code gets the steps in words only.</summary>
+    public static Func<Finding, Remedy?> Remedies(CloudInventory inventory, EvaluationOptions options, ReportSource source)
+    {
+        var remedies = new FindingRemedies(inventory, options);
+        var planned = new System.Collections.Concurrent.ConcurrentDictionary<Finding, Remedy?>(ReferenceEqualityComparer.Instance);
+        return finding => planned.GetOrAdd(finding, _ => remedies.For(finding) is { } remedy
+            ? new Remedy(remedy.Steps, source == ReportSource.InfrastructureCode ? "" : string.Join('\n', remedy.Commands))
+            : null);
     }
 
     /// <summary>The findings of the chosen controls over the inventory, judged as the flags and tocsin.yaml say, exceptions applied.</summary>
@@ -161,7 +164,8 @@ internal sealed class ReportFlags
         }
     }
 
-    private static int ExitCode(RunResult result, string failOn)
+    /// <summary>1 when an unsuppressed finding is at or above <paramref name="failOn"/> (fail, error, never), else 0.</summary>
+    public static int ExitCode(RunResult result, string failOn)
     {
         var open = result.Findings.Where(f => !f.Suppressed).ToList();
         var over = failOn switch

@@ -51,6 +51,9 @@ public static class TocsinCommand
         yield return RolloutCommand.Create(console);
         yield return IacCommand.Create(console);
         yield return BacktestCommand.Create(console);
+        yield return History.HistoryCommand.Create(console);
+        yield return History.DiffCommand.Create(console);
+        yield return History.ReportCommand.Create(console);
         yield return InitCommand.Create(console);
         yield return ControlsCommand.Create(console);
         yield return PermissionsCommand.Create(console);

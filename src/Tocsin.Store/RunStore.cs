@@ -286,6 +286,9 @@ public sealed class RunStore : IDisposable
             row => new TrendPoint(row.GetString(0), TimeOf(row.GetString(1)), row.GetString(2), row.GetString(3), row.GetString(4) is { Length: > 0 } region ? region : null,
                 FindingJson.OutcomeOf(row.GetString(5)), Int(row, 6) == 1, row.GetString(7)));
 
+    /// <summary>Runs one statement as it is: for tests that must put a store in a state no command would (a newer schema).</summary>
+    internal void ExecuteForTest(string sql) => Execute(null, sql, []);
+
     private static DbConnection Connect(StoreLocation location)
     {
         if (location.Kind == StoreKind.PostgreSql)
@@ -312,7 +315,6 @@ public sealed class RunStore : IDisposable
 
     private void Migrate()
     {
-        Write(() =>
         {
             using var transaction = Begin();
             if (_connection is NpgsqlConnection)
@@ -336,7 +338,7 @@ public sealed class RunStore : IDisposable
             }
 
             transaction.Commit();
-        });
+        }
     }
 
     /// <summary>A SQLite writer that finds the file locked past the busy timeout is told so in words.</summary>

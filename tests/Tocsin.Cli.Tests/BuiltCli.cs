@@ -14,7 +14,8 @@ public static class BuiltCli
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "tocsin.dll");
 
     /// <summary>Runs <paramref name="program"/> with standard output and error piped; <c>COLUMNS</c> only as given.</summary>
-    public static async Task<CliRun> RunAsync(string program, IEnumerable<string> arguments, string? columns = null)
+    /// <param name="environment">Variables to set in the child's environment besides the test's own.</param>
+    public static async Task<CliRun> RunAsync(string program, IEnumerable<string> arguments, string? columns = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -28,6 +29,11 @@ public static class BuiltCli
         }
 
         start.Environment.Remove("COLUMNS");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         if (columns is not null)
         {
             start.Environment["COLUMNS"] = columns;
