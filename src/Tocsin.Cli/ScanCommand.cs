@@ -21,12 +21,13 @@ internal static class ScanCommand
         scan.AddTo(command);
         flags.AddTo(command);
         store.AddTo(command, records: true);
+        store.AddRunIdTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var config = scan.LoadConfig(parse);
             var plan = scan.Plan(parse, config, flags.Controls(parse, config));
             using var runs = store.Open(parse);
-            var recorder = new RunRecorder(runs, Store.RunKinds.Scan, ReportSource.Live, Scope(plan), console);
+            var recorder = new RunRecorder(runs, Store.RunKinds.Scan, ReportSource.Live, Scope(plan), console) { RunId = store.RunId(parse) };
             return await RunAsync(parse, flags, config, scan.Runner(parse, plan, console), plan, console, cancellationToken, recorder);
         });
         return command;

@@ -12,6 +12,7 @@ internal sealed class StoreFlags
 {
     private readonly Option<string?> _store = new("--store") { Description = $"The run store: a SQLite file, or postgresql://user@host:port/database (default: ${StoreLocation.EnvironmentVariable}, else tocsin/tocsin.db in the user's data directory)." };
     private readonly Option<bool> _noStore = new("--no-store") { Description = "Do not record this run." };
+    private readonly Option<string?> _runId = new("--run-id") { Description = "The id to record the run under (default: a new one); the shards of one run (--shard) share it." };
 
     /// <summary>Adds <c>--store</c>, and <c>--no-store</c> when the command records runs (rather than reading them).</summary>
     /// <param name="defaultDescription">Where the command's store is when no flag names one, if not the usual default.</param>
@@ -28,6 +29,26 @@ internal sealed class StoreFlags
             command.Options.Add(_noStore);
         }
     }
+
+    /// <summary>Adds <c>--run-id</c>, checked before any work.</summary>
+    public void AddRunIdTo(Command command)
+    {
+        command.Options.Add(_runId);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(_runId) is { } id && !RunIds.IsValid(id))
+            {
+                result.AddError($"--run-id: `{id}` is not a run id (letters, digits, . _ - : and at most 128 characters)");
+            }
+            else if (result.GetValue(_runId) is not null && result.GetValue(_noStore))
+            {
+                result.AddError("--run-id names the run to record, and --no-store records none: give one");
+            }
+        });
+    }
+
+    /// <summary><c>--run-id</c>, or null for a new id.</summary>
+    public string? RunId(ParseResult parse) => parse.GetValue(_runId);
 
     /// <summary>The store the flags choose, null with <c>--no-store</c>. A bad location is a usage error.</summary>
     public StoreLocation? Location(ParseResult parse)
