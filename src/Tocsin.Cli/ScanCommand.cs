@@ -13,7 +13,7 @@ internal static class ScanCommand
 {
     public static Command Create(CliConsole console)
     {
-        var scan = new ScanFlags();
+        var scan = new ScanFlags(sharded: true);
         var flags = new ReportFlags();
         var command = new Command("scan", "Collect the chains from AWS, evaluate every control, and report.");
         scan.AddTo(command);
