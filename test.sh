@@ -20,7 +20,17 @@ while IFS='|' read -r _ what how; do
 done <<<"$(missing_tools)"
 
 results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
+trap 'stop_test_postgres; rm -rf "$results"' EXIT
+
+# A throwaway PostgreSQL for the tests that need one, unless TOCSIN_TEST_POSTGRES names a server already.
+if [ -z "${TOCSIN_TEST_POSTGRES:-}" ] && postgres_bin_dir >/dev/null; then
+  if start_test_postgres; then
+    echo "PostgreSQL for the tests: $TOCSIN_TEST_POSTGRES"
+  else
+    echo "PostgreSQL did not start: its tests are skipped (fail under CI)"
+  fi
+  trap 'stop_test_postgres; rm -rf "$results"' EXIT
+fi
 
 if ! dotnet build Tocsin.sln -c Release -nologo -v quiet >"$results/build.log" 2>&1; then
   tail -n 60 "$results/build.log"

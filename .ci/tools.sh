@@ -1,4 +1,5 @@
 # The programs the interoperability tests drive besides the .NET SDK; sourced by test.sh and .ci/run.
+# postgres_bin_dir (where PostgreSQL's server programs are) is in .ci/postgres.sh.
 # missing_tools prints one line per missing tool: its Debian package (- when Debian has none), what it is for,
 # and how to get it.
 # The first aws on PATH whose version is 2.x, printed; fails when there is none.
@@ -13,6 +14,9 @@ aws_cli_v2() {
   done
   return 1
 }
+
+# shellcheck source=.ci/postgres.sh
+. "$(dirname "${BASH_SOURCE[0]}")/postgres.sh"
 
 missing_tools() {
   python3 -c 'import boto3' >/dev/null 2>&1 ||
@@ -33,6 +37,8 @@ missing_tools() {
     echo "-|cfn-lint, for the tests of the CloudFormation, StackSet and conformance-pack plans|pip install cfn-lint (not in Debian 12's packages)"
   command -v chromium >/dev/null 2>&1 ||
     echo "chromium|Chromium, for the HTML report's browser tests|apt-get install chromium"
+  [ -n "${TOCSIN_TEST_POSTGRES:-}" ] || postgres_bin_dir >/dev/null ||
+    echo "postgresql|PostgreSQL's server (initdb, pg_ctl), for the tests that need a PostgreSQL database|apt-get install postgresql, or set TOCSIN_TEST_POSTGRES=postgresql://USER@HOST:PORT/DB to a server whose user may create databases"
   command -v script >/dev/null 2>&1 ||
     echo "bsdutils|script, for the test of the demo in an 80-column terminal|apt-get install bsdutils"
 }

@@ -14,7 +14,7 @@ internal static class ScanCommand
 {
     public static Command Create(CliConsole console)
     {
-        var scan = new ScanFlags();
+        var scan = new ScanFlags(sharded: true);
         var flags = new ReportFlags();
         var store = new StoreFlags();
         var command = new Command("scan", "Collect the chains from AWS, evaluate every control, and report.");
@@ -27,7 +27,16 @@ internal static class ScanCommand
             var config = scan.LoadConfig(parse);
             var plan = scan.Plan(parse, config, flags.Controls(parse, config));
             using var runs = store.Open(parse);
-            var recorder = new RunRecorder(runs, Store.RunKinds.Scan, ReportSource.Live, Scope(plan), console) { RunId = store.RunId(parse) };
+            if (plan.Shard is not null && runs is not null && store.RunId(parse) is null)
+            {
+                throw new UsageException("--shard records one part of a run: give every shard the same --run-id (or --no-store)");
+            }
+
+            var recorder = new RunRecorder(runs, Store.RunKinds.Scan, ReportSource.Live, Scope(plan), console)
+            {
+                RunId = store.RunId(parse),
+                Shard = plan.Shard is { } shard ? new Store.RunShard(shard.Index, shard.Count) : null,
+            };
             return await RunAsync(parse, flags, config, scan.Runner(parse, plan, console), plan, console, cancellationToken, recorder);
         });
         return command;

@@ -7,10 +7,11 @@ namespace Tocsin.Aws.Collection;
 
 /// <summary>
 /// Which accounts a request covers and how each is reached: the caller's account, the organization's active
-/// accounts through the role, extra accounts, narrowed by <c>--accounts</c>. Accounts the organization lists as
-/// suspended or closing are kept, unreadable, so they show as errors rather than vanish.
+/// accounts through the role, extra accounts, narrowed by <c>--accounts</c> and <c>--shard</c>. Accounts the
+/// organization lists as suspended or closing are kept, unreadable, so they show as errors rather than vanish.
 /// </summary>
-internal sealed record AccountPlan(Organization? Organization, IReadOnlyList<AccountToRead> Accounts, IReadOnlyList<Account> Unreadable)
+/// <param name="NarrowedOut">Accounts the scan could reach but was narrowed away from: read only when a chain of a wanted account runs through them.</param>
+internal sealed record AccountPlan(Organization? Organization, IReadOnlyList<AccountToRead> Accounts, IReadOnlyList<Account> Unreadable, IReadOnlyDictionary<string, AccountToRead> NarrowedOut)
 {
     public static async Task<AccountPlan> MakeAsync(CollectRequest request, AwsSession caller, CallerIdentity identity, string region, CancellationToken cancellationToken)
     {
@@ -67,11 +68,12 @@ internal sealed record AccountPlan(Organization? Organization, IReadOnlyList<Acc
         }
 
         var only = request.OnlyAccounts?.ToHashSet(StringComparer.Ordinal);
-        bool Wanted(string id) => only is null || only.Contains(id);
+        bool Wanted(string id) => (only is null || only.Contains(id)) && (request.Shard is not { } shard || shard.Contains(id));
         return new AccountPlan(
             organization,
             [.. reach.Values.Where(a => Wanted(a.Id)).OrderBy(a => a.Id, StringComparer.Ordinal)],
-            [.. unreadable.Where(a => Wanted(a.Id))]);
+            [.. unreadable.Where(a => Wanted(a.Id))],
+            reach.Values.Where(a => !Wanted(a.Id)).ToDictionary(a => a.Id, StringComparer.Ordinal));
     }
 
     /// <summary>The caller's own account is read with the caller's credentials: a management account rarely has the member role.</summary>

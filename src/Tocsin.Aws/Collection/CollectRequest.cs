@@ -8,7 +8,7 @@ namespace Tocsin.Aws.Collection;
 /// What to collect. With no <see cref="Organization"/> and no <see cref="Accounts"/>, the caller's own account is
 /// read. With <see cref="Organization"/>, every active account the organization lists is read through the role;
 /// <see cref="Accounts"/> adds accounts outside it (or overrides the role for one); <see cref="OnlyAccounts"/>
-/// narrows the result (<c>--accounts</c>).
+/// (<c>--accounts</c>) and <see cref="Shard"/> (<c>--shard</c>) narrow the result.
 /// </summary>
 public sealed record CollectRequest
 {
@@ -26,6 +26,14 @@ public sealed record CollectRequest
 
     /// <summary><c>--accounts</c>: read only these account ids; null reads every account found.</summary>
     public IReadOnlyList<string>? OnlyAccounts { get; init; }
+
+    /// <summary>
+    /// <c>--shard I/N</c>: read and report only this shard's accounts; null reads them all. An account of another
+    /// shard that a chain of this one runs through (an organization trail's owner, a topic's account) is still read,
+    /// into <see cref="Tocsin.Core.Inventory.CloudInventory.LinkedAccounts"/>, so each shard judges its accounts as
+    /// one scan of them all would.
+    /// </summary>
+    public ShardSpec? Shard { get; init; }
 
     /// <summary><c>--region</c>: read only these regions; null reads every region enabled in each account (DescribeRegions).</summary>
     public IReadOnlyList<string>? Regions { get; init; }

@@ -22,10 +22,19 @@ public sealed record CollectResult(CloudInventory Inventory, CollectSummary Summ
             .Select(copies => copies.FirstOrDefault(a => a.Regions.IsKnown) ?? copies.First())
             .OrderBy(a => a.Id, StringComparer.Ordinal)
             .ToList();
+        var covered = accounts.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         var inventory = new CloudInventory(
             results.Select(r => r.Inventory.Organization).FirstOrDefault(o => o is not null),
             accounts,
-            results.Select(r => r.Inventory.CollectedAt).Max());
+            results.Select(r => r.Inventory.CollectedAt).Max())
+        {
+            // An account one target only passed through, another may cover: then it is covered.
+            LinkedAccounts = [.. results.SelectMany(r => r.Inventory.LinkedAccounts)
+                .Where(a => !covered.Contains(a.Id))
+                .GroupBy(a => a.Id, StringComparer.Ordinal)
+                .Select(copies => copies.FirstOrDefault(a => a.Regions.IsKnown) ?? copies.First())
+                .OrderBy(a => a.Id, StringComparer.Ordinal)],
+        };
 
         var calls = results.SelectMany(r => r.Summary.Accounts)
             .GroupBy(a => a.AccountId, StringComparer.Ordinal)

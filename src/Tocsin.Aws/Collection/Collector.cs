@@ -54,7 +54,12 @@ public sealed class Collector(CollectorOptions? options = null)
             progress?.Report(Progress(run, Interlocked.Increment(ref done), total, target.Id));
         });
 
-        var inventory = new CloudInventory(plan.Organization, [.. WithTopics(accounts, run).OrderBy(a => a.Id, StringComparer.Ordinal)], _options.Clock.GetUtcNow());
+        var linked = await LinkedOwnersAsync(run, plan, accounts, cancellationToken);
+        var covered = WithTopics(accounts, run).OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
+        var inventory = new CloudInventory(plan.Organization, covered, _options.Clock.GetUtcNow())
+        {
+            LinkedAccounts = [.. WithTopics(linked, run).Concat(TopicAccounts(run, plan, [.. accounts, .. linked])).OrderBy(a => a.Id, StringComparer.Ordinal)],
+        };
         return new CollectResult(inventory, Summary(run, identity, request, _options.Clock.GetElapsedTime(started)));
     }
 
@@ -69,6 +74,51 @@ public sealed class Collector(CollectorOptions? options = null)
             // A reply no model foresaw must not end the scan of the other accounts.
             return new Account(target.Id, target.Name, Observed.Unknown<IReadOnlyList<Region>>(UnknownReason.Unavailable, $"reading the account failed: {problem.Message}"));
         }
+    }
+
+    /// <summary>
+    /// The owners of the organization trails the read accounts inherit, when the scan was narrowed away from them:
+    /// a member's outcome is its owner's chain, so a shard judges it as a scan of the whole organization would.
+    /// </summary>
+    private static async Task<IReadOnlyList<Account>> LinkedOwnersAsync(CollectRun run, AccountPlan plan, IEnumerable<Account> read, CancellationToken cancellationToken)
+    {
+        var readIds = read.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var owners = read
+            .Where(account => account.Regions.IsKnown)
+            .SelectMany(account => account.Regions.Value
+                .Where(region => region.Trails.IsKnown)
+                .SelectMany(region => region.Trails.Value)
+                .Where(trail => !trail.IsOrganizationTrail.Is(organization => !organization))
+                .Select(trail => trail.OwnerAccountId.TryGetValue(out var owner) ? owner : null)
+                .Where(owner => owner is not null && owner != account.Id))
+            .Distinct(StringComparer.Ordinal)
+            .Where(owner => !readIds.Contains(owner!) && plan.NarrowedOut.ContainsKey(owner!))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return await Task.WhenAll(owners.Select(owner => CollectAccountAsync(run, plan.NarrowedOut[owner!], cancellationToken)));
+    }
+
+    /// <summary>
+    /// The topics an alarm of a read account notifies in an account the scan was narrowed away from, each in an
+    /// account of its own that holds only them.
+    /// </summary>
+    private static IEnumerable<Account> TopicAccounts(CollectRun run, AccountPlan plan, IReadOnlyList<Account> read)
+    {
+        var readIds = read.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var notRead = new Unknown(UnknownReason.NotCollected, "this account was read only for the topics alarms of the scanned accounts notify");
+        return run.Topics
+            .Where(entry => !readIds.Contains(entry.Key.AccountId) && plan.NarrowedOut.ContainsKey(entry.Key.AccountId))
+            .GroupBy(entry => entry.Key.AccountId, StringComparer.Ordinal)
+            .Select(topicsByRegion => new Account(
+                topicsByRegion.Key,
+                plan.NarrowedOut[topicsByRegion.Key].Name,
+                Observed.Known<IReadOnlyList<Region>>([.. topicsByRegion.OrderBy(entry => entry.Key.Region, StringComparer.Ordinal).Select(entry => new Region(
+                    entry.Key.Region,
+                    Observed<IReadOnlyList<Trail>>.NotKnown(notRead),
+                    Observed<IReadOnlyList<LogGroup>>.NotKnown(notRead),
+                    Observed<IReadOnlyList<MetricFilter>>.NotKnown(notRead),
+                    Observed<IReadOnlyList<Alarm>>.NotKnown(notRead),
+                    Observed.Known<IReadOnlyList<Topic>>([.. entry.Value.Values.OrderBy(t => t.Arn, StringComparer.Ordinal)])))])));
     }
 
     internal static (Amazon.Runtime.AWSCredentials Credentials, string Region) StartingCredentials(CollectRequest request, Func<string, string?> environment)

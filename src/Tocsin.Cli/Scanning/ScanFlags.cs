@@ -10,7 +10,9 @@ namespace Tocsin.Cli.Scanning;
 /// The flags that say what to scan (<c>scan</c>, <c>remediate</c>): where to start, which accounts and regions, the
 /// endpoint; else tocsin.yaml (in the working directory, or <c>--config</c>); else the account of the default credentials.
 /// </summary>
-internal sealed class ScanFlags
+/// <param name="sharded">Whether the command takes <c>--shard</c> (scan: a worker's part of the accounts is reported; a
+/// fix planned from part of an organization would be planned differently, so remediate and rollout do not).</param>
+internal sealed class ScanFlags(bool sharded = false)
 {
     private readonly Option<string?> _profile = new("--profile") { Description = "The AWS profile to start from (SSO and assume-role profiles work)." };
     private readonly Option<string[]> _regions = new("--region") { Description = "Only this region; repeat for several (default: every enabled region)." };
@@ -23,6 +25,7 @@ internal sealed class ScanFlags
     private readonly Option<string?> _endpoint = new("--endpoint-url") { Description = "Send every call to this endpoint (the Tocsin emulator, moto)." };
     private readonly Option<string?> _snapshotOut = new("--snapshot-out") { Description = "Save the collected inventory, for `tocsin evaluate`." };
     private readonly Option<bool> _demoCredentials = new(DemoCredentials.Flag) { Description = "Sign with the demo organization's management-account key (`tocsin emulator --scenario demo-org`); only for a loopback --endpoint-url." };
+    private readonly Option<string?> _shard = new("--shard") { Description = "Read and report only shard I of N (I from 0 to N-1): the accounts whose id mod N is I, so N workers split the accounts between them.", HelpName = "I/N" };
     private readonly Option<string?> _configPath = new("--config") { Description = $"The scan file (default: {ScanConfigFile.DefaultName} in the working directory, if there is one)." };
 
     public void AddTo(Command command)
@@ -30,6 +33,11 @@ internal sealed class ScanFlags
         foreach (var option in new Option[] { _profile, _regions, _organization, _roleName, _externalId, _sessionName, _accounts, _concurrency, _endpoint, _snapshotOut, _demoCredentials, _configPath })
         {
             command.Options.Add(option);
+        }
+
+        if (sharded)
+        {
+            command.Options.Add(_shard);
         }
     }
 
@@ -69,7 +77,7 @@ internal sealed class ScanFlags
                 parse.GetValue(_externalId), parse.GetValue(_sessionName), SplitAccounts(parse.GetValue(_accounts)), onlyRegions)]
             : [.. config.Targets.Select(t => t with { Regions = onlyRegions ?? t.Regions, SessionName = parse.GetValue(_sessionName) ?? t.SessionName })];
         return new ScanPlan(targets, controls, parse.GetValue(_concurrency) ?? config?.Concurrency ?? 16,
-            EndpointUri(parse.GetValue(_endpoint) ?? config?.EndpointUrl), parse.GetValue(_snapshotOut));
+            EndpointUri(parse.GetValue(_endpoint) ?? config?.EndpointUrl), parse.GetValue(_snapshotOut), Shard(parse.GetValue(_shard)));
     }
 
     /// <summary>What collects the plan: the usual credential chain, or the demo organization's key with <c>--demo-credentials</c>.</summary>
@@ -101,6 +109,17 @@ internal sealed class ScanFlags
         }
 
         return ids;
+    }
+
+    private static ShardSpec? Shard(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var (shard, problem) = ShardSpec.Parse(text);
+        return shard ?? throw new UsageException($"--shard: {problem}");
     }
 
     private static Uri? EndpointUri(string? text) =>

@@ -64,6 +64,7 @@ internal sealed class ScanRunner(CollectorOptions collectorOptions, CliConsole c
             ? [.. named.Select(id => new AccountTarget(id, target.RoleName, target.ExternalId))]
             : [],
         OnlyAccounts = target.Organization ? target.Accounts : null,
+        Shard = plan.Shard,
         Regions = target.Regions,
         Controls = plan.Controls,
         EndpointUrl = plan.EndpointUrl,

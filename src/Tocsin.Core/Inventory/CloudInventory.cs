@@ -12,5 +12,14 @@ public sealed record CloudInventory(
     IReadOnlyList<Account> Accounts,
     DateTimeOffset? CollectedAt = null)
 {
-    public Account? FindAccount(string accountId) => Accounts.FirstOrDefault(a => a.Id == accountId);
+    /// <summary>
+    /// Accounts read only because a chain of a covered account runs through them (an organization trail's owner, the
+    /// account of an alarm's topic) when the scan was narrowed away from them (<c>--shard</c>, <c>--accounts</c>).
+    /// Chains are followed into them; they get no findings of their own.
+    /// </summary>
+    public IReadOnlyList<Account> LinkedAccounts { get; init; } = [];
+
+    /// <summary>A covered or linked account.</summary>
+    public Account? FindAccount(string accountId) =>
+        Accounts.FirstOrDefault(a => a.Id == accountId) ?? LinkedAccounts.FirstOrDefault(a => a.Id == accountId);
 }

@@ -9,6 +9,7 @@ internal static class CanonicalOrder
     public static CloudInventory Apply(CloudInventory inventory) => inventory with
     {
         Accounts = [.. inventory.Accounts.OrderBy(a => a.Id, StringComparer.Ordinal).Select(Apply)],
+        LinkedAccounts = [.. inventory.LinkedAccounts.OrderBy(a => a.Id, StringComparer.Ordinal).Select(Apply)],
     };
 
     private static Account Apply(Account account) => account with

@@ -16,7 +16,7 @@ public static class Snapshot
     public static string ToJson(CloudInventory inventory)
     {
         var sorted = CanonicalOrder.Apply(inventory);
-        var document = new SnapshotDocument(SchemaVersion, sorted.CollectedAt, sorted.Organization, sorted.Accounts);
+        var document = new SnapshotDocument(SchemaVersion, sorted.CollectedAt, sorted.Organization, sorted.Accounts, sorted.LinkedAccounts.Count > 0 ? sorted.LinkedAccounts : null);
         return JsonSerializer.Serialize(document, SnapshotJson.Options) + "\n";
     }
 
@@ -62,7 +62,7 @@ public static class Snapshot
             throw new SnapshotException(fileName, "$", "expected a Tocsin snapshot object, found null");
         }
 
-        return new CloudInventory(snapshot.Organization, snapshot.Accounts, snapshot.CollectedAt);
+        return new CloudInventory(snapshot.Organization, snapshot.Accounts, snapshot.CollectedAt) { LinkedAccounts = snapshot.LinkedAccounts ?? [] };
     }
 
     private static JsonDocument ParseJson(string json, string fileName)
