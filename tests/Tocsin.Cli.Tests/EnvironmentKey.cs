@@ -9,11 +9,11 @@ public sealed class EnvironmentKey : IDisposable
     private static readonly string[] Variables = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_PROFILE"];
     private readonly Dictionary<string, string?> _saved = Variables.ToDictionary(name => name, Environment.GetEnvironmentVariable);
 
-    public EnvironmentKey(string accessKeyId, string secret, string region = "us-east-1")
+    public EnvironmentKey(string accessKeyId, string secret, string region = "us-east-1", string? sessionToken = null)
     {
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", accessKeyId);
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", secret);
-        Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", null);
+        Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", sessionToken);
         Environment.SetEnvironmentVariable("AWS_PROFILE", null);
         Environment.SetEnvironmentVariable("AWS_REGION", region);
     }

@@ -41,7 +41,7 @@ public sealed class AccountSessions : IDisposable
         options ??= new CollectorOptions();
         var environment = options.Environment ?? Environment.GetEnvironmentVariable;
         var retry = new RetryOptions(options.Retry, request.Concurrency, options.Delay, options.Random, options.Clock);
-        var transport = new AwsTransport(new AwsEndpoints(request.EndpointUrl, environment), retry, options.Handler);
+        var transport = new AwsTransport(new AwsEndpoints(request.EndpointUrl, environment), retry, options.Handler, options.CallLog);
         try
         {
             var (credentials, region) = Collector.StartingCredentials(request, environment);

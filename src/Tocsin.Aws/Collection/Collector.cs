@@ -30,7 +30,7 @@ public sealed class Collector(CollectorOptions? options = null)
         var started = _options.Clock.GetTimestamp();
         var environment = _options.Environment ?? Environment.GetEnvironmentVariable;
         var retry = new RetryOptions(_options.Retry, request.Concurrency, _options.Delay, _options.Random, _options.Clock);
-        using var transport = new AwsTransport(new AwsEndpoints(request.EndpointUrl, environment), retry, _options.Handler);
+        using var transport = new AwsTransport(new AwsEndpoints(request.EndpointUrl, environment), retry, _options.Handler, _options.CallLog);
 
         var (credentials, region) = StartingCredentials(request, environment);
         var callerStatistics = new CallStatistics();

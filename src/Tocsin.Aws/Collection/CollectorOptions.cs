@@ -18,6 +18,9 @@ public sealed record CollectorOptions
 
     public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
 
+    /// <summary>Told of every AWS operation once it ends (<c>--verbose</c>): action, account, region, status, latency.</summary>
+    public Action<ApiCallRecord>? CallLog { get; init; }
+
     /// <summary>Reads environment variables (AWS_ENDPOINT_URL...); the process environment when null.</summary>
     public Func<string, string?>? Environment { get; init; }
 }

@@ -9,10 +9,13 @@ namespace Tocsin.Aws.Http;
 public sealed class AwsTransport : IDisposable
 {
     private readonly HttpMessageInvoker _invoker;
+    private readonly Action<ApiCallRecord>? _log;
 
     /// <param name="primary">The handler that talks to the network; a pooled <see cref="SocketsHttpHandler"/> when null.</param>
-    public AwsTransport(AwsEndpoints endpoints, RetryOptions retry, HttpMessageHandler? primary = null)
+    /// <param name="log">Told of every operation once it ends (<c>--verbose</c>).</param>
+    public AwsTransport(AwsEndpoints endpoints, RetryOptions retry, HttpMessageHandler? primary = null, Action<ApiCallRecord>? log = null)
     {
+        _log = log;
         Endpoints = endpoints;
         Retry = retry;
         primary ??= new SocketsHttpHandler
@@ -30,6 +33,40 @@ public sealed class AwsTransport : IDisposable
 
     /// <summary>Sends one call and returns the reply body; an error reply becomes <see cref="AwsServiceException"/>.</summary>
     internal async Task<byte[]> SendAsync(AwsCall call, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (_log is null)
+        {
+            return await SendUnloggedAsync(call, request, cancellationToken);
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var status = "200";
+        try
+        {
+            return await SendUnloggedAsync(call, request, cancellationToken);
+        }
+        catch (AwsServiceException refused)
+        {
+            status = $"{refused.Code} {refused.Status}";
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            status = cancellationToken.IsCancellationRequested ? "cancelled" : "timeout";
+            throw;
+        }
+        catch (HttpRequestException)
+        {
+            status = "connection failed";
+            throw;
+        }
+        finally
+        {
+            _log(new ApiCallRecord(call.Action, call.AccountKey, call.SigningRegion, status, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
+        }
+    }
+
+    private async Task<byte[]> SendUnloggedAsync(AwsCall call, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Options.Set(AwsCall.Key, call);
         call.Statistics?.Called(call.Action);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tocsin.Aws.Collection;
+using Tocsin.Aws.Http;
 using Tocsin.Cli.Configuration;
 using Tocsin.Core.Controls;
 using Tocsin.Core.Yaml;
@@ -26,11 +27,12 @@ internal sealed class ScanFlags(bool sharded = false)
     private readonly Option<string?> _snapshotOut = new("--snapshot-out") { Description = "Save the collected inventory, for `tocsin evaluate`." };
     private readonly Option<bool> _demoCredentials = new(DemoCredentials.Flag) { Description = "Sign with the demo organization's management-account key (`tocsin emulator --scenario demo-org`); only for a loopback --endpoint-url." };
     private readonly Option<string?> _shard = new("--shard") { Description = "Read and report only shard I of N (I from 0 to N-1): the accounts whose id mod N is I, so N workers split the accounts between them.", HelpName = "I/N" };
+    private readonly Option<bool> _verbose = new("--verbose") { Description = "Log every AWS call on standard error: action, account, region, status, latency (never a credential)." };
     private readonly Option<string?> _configPath = new("--config") { Description = $"The scan file (default: {ScanConfigFile.DefaultName} in the working directory, if there is one)." };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _profile, _regions, _organization, _roleName, _externalId, _sessionName, _accounts, _concurrency, _endpoint, _snapshotOut, _demoCredentials, _configPath })
+        foreach (var option in new Option[] { _profile, _regions, _organization, _roleName, _externalId, _sessionName, _accounts, _concurrency, _endpoint, _snapshotOut, _demoCredentials, _configPath, _verbose })
         {
             command.Options.Add(option);
         }
@@ -83,9 +85,10 @@ internal sealed class ScanFlags(bool sharded = false)
     /// <summary>What collects the plan: the usual credential chain, or the demo organization's key with <c>--demo-credentials</c>.</summary>
     public ScanRunner Runner(ParseResult parse, ScanPlan plan, CliConsole console)
     {
+        var log = parse.GetValue(_verbose) ? CallLog(console) : null;
         if (!parse.GetValue(_demoCredentials))
         {
-            return new ScanRunner(new CollectorOptions(), console);
+            return new ScanRunner(new CollectorOptions { CallLog = log }, console);
         }
 
         if (parse.GetValue(_profile) is not null)
@@ -93,7 +96,21 @@ internal sealed class ScanFlags(bool sharded = false)
             throw new UsageException($"{DemoCredentials.Flag} and --profile name two different identities: give one");
         }
 
-        return new ScanRunner(DemoCredentials.Collector(), console, DemoCredentials.For(plan.EndpointUrl));
+        return new ScanRunner(DemoCredentials.Collector() with { CallLog = log }, console, DemoCredentials.For(plan.EndpointUrl));
+    }
+
+    /// <summary>One line per AWS call on standard error, whole lines even when calls end at once.</summary>
+    private static Action<ApiCallRecord> CallLog(CliConsole console)
+    {
+        var gate = new Lock();
+        return call =>
+        {
+            var line = $"aws {DateTimeOffset.UtcNow:HH:mm:ss.fff} {call}";
+            lock (gate)
+            {
+                console.Error.WriteLine(line);
+            }
+        };
     }
 
     /// <summary>Whether any flag that names what to scan was given (a command that can also read a snapshot refuses both).</summary>
