@@ -38,8 +38,10 @@ public sealed class EmulatorHost : IAsyncDisposable
     public EmulatorControl Control { get; }
 
     /// <summary>Starts the emulator; <paramref name="port"/> 0 takes a free port. No scenario means <see cref="Scenario.Default"/>.</summary>
-    public static async Task<EmulatorHost> StartAsync(Scenario? scenario = null, FaultPlan? faults = null, int port = 0, TimeProvider? clock = null, CancellationToken cancellationToken = default)
+    /// <param name="limits">What one client may send; <see cref="EmulatorLimits.Default"/> when null.</param>
+    public static async Task<EmulatorHost> StartAsync(Scenario? scenario = null, FaultPlan? faults = null, int port = 0, TimeProvider? clock = null, CancellationToken cancellationToken = default, EmulatorLimits? limits = null)
     {
+        limits ??= EmulatorLimits.Default;
         scenario ??= Scenario.Default();
         faults ??= FaultPlan.None;
         var state = new EmulatorState(clock ?? TimeProvider.System);
@@ -54,7 +56,11 @@ public sealed class EmulatorHost : IAsyncDisposable
         {
             kestrel.Listen(IPAddress.Loopback, port);
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024;
+            // A huge or slow request cannot take the endpoint down: bodies, headers and the time to send headers are bounded.
+            kestrel.Limits.MaxRequestBodySize = limits.MaxBodyBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = limits.MaxHeaderBytes;
+            kestrel.Limits.RequestHeadersTimeout = limits.HeadersTimeout;
+            kestrel.Limits.MaxConcurrentConnections = limits.MaxConnections;
         });
         var app = builder.Build();
         app.Run(http => http.Request.Path.StartsWithSegments(ControlEndpoints.Prefix, StringComparison.Ordinal)
