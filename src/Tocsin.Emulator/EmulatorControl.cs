@@ -15,6 +15,64 @@ public sealed class EmulatorControl
 
     internal EmulatorControl(EmulatorState state) => _state = state;
 
+    /// <summary>Refuses an IAM action (<c>cloudwatch:PutMetricAlarm</c>) with AccessDenied, in every account, until <see cref="Allow"/>.</summary>
+    public void Deny(string action) => _state.DeniedActions[action] = true;
+
+    public void Allow(string action) => _state.DeniedActions.TryRemove(action, out _);
+
+    /// <summary>
+    /// Every resource the emulator holds, by a key naming its kind, account, region and name
+    /// (<c>111111111111/us-east-1/alarm/NAME</c>, <c>111111111111/iam-role/NAME</c>, <c>s3-bucket/NAME</c>), each with its
+    /// whole state as JSON: two readings differ exactly where something was created, changed or deleted. Access keys are
+    /// left out (a scan's AssumeRole makes new ones, and they are secrets).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Resources()
+    {
+        var resources = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        lock (_state.Gate)
+        {
+            foreach (var account in _state.Accounts.Values)
+            {
+                resources[$"{account.Id}/account"] = Json(new { account.IsOrganizationMember, account.Tags });
+                foreach (var role in account.Roles.Values)
+                {
+                    resources[$"{account.Id}/iam-role/{role.Name}"] = Json(role);
+                }
+
+                foreach (var region in account.Regions)
+                {
+                    var at = $"{account.Id}/{region.Region}";
+                    Add(resources, $"{at}/trail", region.Trails);
+                    Add(resources, $"{at}/log-group", region.LogGroups);
+                    Add(resources, $"{at}/alarm", region.Alarms);
+                    Add(resources, $"{at}/topic", region.Topics);
+                    Add(resources, $"{at}/kms-key", region.Keys);
+                    Add(resources, $"{at}/kms-alias", region.Aliases);
+                }
+            }
+
+            Add(resources, "s3-bucket", _state.Buckets);
+            resources["organization"] = Json(_state.Organization);
+        }
+
+        return resources;
+    }
+
+    private static void Add<T>(SortedDictionary<string, string> resources, string prefix, IEnumerable<KeyValuePair<string, T>> items)
+    {
+        foreach (var (name, item) in items)
+        {
+            resources[$"{prefix}/{name}"] = Json(item);
+        }
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Canonical = new()
+    {
+        ReferenceHandler = System.Text.Json.Serialization.ReferenceHandler.IgnoreCycles,
+    };
+
+    private static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, Canonical);
+
     public IReadOnlyList<PendingSubscription> PendingSubscriptions()
     {
         lock (_state.Gate)

@@ -59,7 +59,9 @@ internal sealed class RequestPipeline(EmulatorState state, ServiceCatalog catalo
                 throw service.UnknownKey();
             }
 
-            var fault = faults.Decide(action, caller.AccountId, signed.Region);
+            var fault = state.DeniedActions.ContainsKey(action)
+                ? new FaultDecision(TimeSpan.Zero, FaultKind.AccessDenied)
+                : faults.Decide(action, caller.AccountId, signed.Region);
             if (fault.Latency > TimeSpan.Zero)
             {
                 await Task.Delay(fault.Latency, http.RequestAborted);

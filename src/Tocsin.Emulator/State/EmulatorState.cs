@@ -28,6 +28,9 @@ public sealed class EmulatorState(TimeProvider clock)
     /// <summary>Regions an account has not opted in to (from the fault plan): refused as AWS refuses them.</summary>
     public Func<string, string, bool> IsRegionDisabled { get; set; } = (_, _) => false;
 
+    /// <summary>IAM actions refused with AccessDenied until allowed again (<see cref="EmulatorControl.Deny"/>): a permission taken away mid-run.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, bool> DeniedActions { get; } = new(StringComparer.Ordinal);
+
     public AccountState? Account(string id) => Accounts.GetValueOrDefault(id);
 
     public AccountState AddAccount(string id, string name, string email)
