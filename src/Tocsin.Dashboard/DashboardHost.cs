@@ -81,6 +81,9 @@ public sealed class DashboardHost : IAsyncDisposable
         return new DashboardHost(app, address.UrlFor(bound));
     }
 
+    /// <summary>Refuses, before anything starts, an address the dashboard may not or cannot listen on (see <see cref="StartAsync"/>).</summary>
+    public static void CheckAddress(string host, int port, string? token) => ListenAddress.Parse(host, port, token);
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

@@ -18,10 +18,10 @@ internal static class DashboardRoutes
     public static void Map(IEndpointRouteBuilder app, StoreLocation location)
     {
         app.MapGet("/", (string? run) => Serve(location, view => MatrixPage.Render(view, run)));
-        app.MapGet("/controls/{control}", (string control) => Serve(location, view => TrendPage.Render(view, control)));
-        app.MapGet("/runs/{run}", (string run) => Serve(location, view => RunPage.Render(view, run)));
+        app.MapGet("/controls/{control}", (string control) => Serve(location, view => TrendPage.Render(view, Segment(control))));
+        app.MapGet("/runs/{run}", (string run) => Serve(location, view => RunPage.Render(view, Segment(run))));
         app.MapGet("/runs/{run}/accounts/{account}/controls/{control}",
-            (string run, string account, string control) => Serve(location, view => FindingPage.Render(view, run, account, control)));
+            (string run, string account, string control) => Serve(location, view => FindingPage.Render(view, Segment(run), Segment(account), Segment(control))));
         app.MapGet("/exceptions", () => Serve(location, ExceptionsPage.Render));
         app.MapGet("/diff", (string? from, string? to) => Serve(location, view => DiffPage.Render(view, from, to)));
         app.MapFallback("{*path}", () => Html(NotFound(location.Display, "There is no such page.")));
@@ -58,6 +58,12 @@ internal static class DashboardRoutes
             html.Line("p", [("class", "not-found")], why);
             html.Line("p", [], () => html.Inline("a", [("href", "/")], "Back to the latest run"));
         }));
+
+    /// <summary>
+    /// A path segment as the store spells it: the server decodes every escape in a path but <c>%2F</c>, which would
+    /// otherwise split it, so a name holding a slash arrives with that one escape left.
+    /// </summary>
+    private static string Segment(string value) => value.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
     private static string Sentence(string message) =>
         message.Length == 0 ? message : char.ToUpperInvariant(message[0]) + message[1..] + (message.EndsWith('.') ? "" : ".");
