@@ -70,9 +70,9 @@ public class DashboardPagesTests(DemoDashboard demo)
 
         html.ShouldContain("""<ol class="chain" aria-label="chain">""");
         html.ShouldContain("""<li class="broken" """);
-        html.ShouldContain("""data-format="cli">""");
-        html.ShouldContain("""data-format="cloudformation">""");
-        html.ShouldContain("""data-format="terraform">""");
+        html.ShouldContain("""<details class="format" data-format="cli" open="">""");
+        html.ShouldContain("""<details class="format" data-format="cloudformation">""");
+        html.ShouldContain("""<details class="format" data-format="terraform">""");
         html.ShouldContain("AWSTemplateFormatVersion");
         html.ShouldContain("resource &quot;aws_");
     }

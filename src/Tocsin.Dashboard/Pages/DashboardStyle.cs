@@ -32,8 +32,10 @@ svg.trend rect.suppressed { fill: #8a8a8a; }
 .swatch.fail { background: #c62828; }
 .swatch.error { background: #d08b00; }
 .swatch.suppressed { background: #8a8a8a; }
-section.format { margin: .75rem 0; }
-section.format h4 { margin-bottom: .25rem; }
+details.format { margin: .5rem 0; }
+details.format summary { cursor: pointer; font-weight: 600; }
+table.list .nowrap { white-space: nowrap; }
+table.runs td.scope { min-width: 18rem; overflow-wrap: anywhere; font-size: .85rem; }
 ul.changes { padding-left: 1.25rem; }
 ul.changes li { margin: .2rem 0; }
 

@@ -11,7 +11,7 @@ namespace Tocsin.Dashboard.Pages;
 
 /// <summary>
 /// A finding's fix, planned as <c>tocsin remediate</c> plans it (default plan options) on the inventory the run read:
-/// the steps in words, then the same plan as an AWS CLI script, a CloudFormation template and Terraform. A finding
+/// the steps in words, then the same plan as an AWS CLI script, a CloudFormation template and Terraform, each in a disclosure of its own. A finding
 /// that passes, is suppressed or could not be decided has nothing to plan, and a run that kept no inventory cannot
 /// be planned again; the page says which.
 /// </summary>
@@ -42,11 +42,12 @@ internal static class RemedyView
             var control = ControlCatalog.Default.Find(finding.ControlId)!;
             var plan = new Planner(EvaluationOptions.Default, PlanOptions.Default).Plan(read, RunResult.Of([finding]), [control]);
             Steps(html, plan);
+            // One disclosure per format, the first open: tabs that need no script.
             foreach (var (format, title) in Formats)
             {
-                html.Block("section", [("class", "format"), ("data-format", format)], () =>
+                html.Block("details", [("class", "format"), ("data-format", format), ("open", format == Formats[0].Format ? "" : null)], () =>
                 {
-                    html.Line("h4", title);
+                    html.Line("summary", title);
                     html.Preformatted([("class", "plan " + format)], Render(plan, format), code: true);
                 });
             }

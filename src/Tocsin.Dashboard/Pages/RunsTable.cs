@@ -24,10 +24,10 @@ internal static class RunsTable
                 {
                     html.Block("tr", [("class", run.Id == chosen?.Id ? "chosen" : null)], () =>
                     {
-                        html.Line("th", [("scope", "row")], () => html.Inline("a", [("href", Links.Matrix(run.Id))], run.Id));
+                        html.Line("th", [("scope", "row"), ("class", "nowrap")], () => html.Inline("a", [("href", Links.Matrix(run.Id))], run.Id));
                         html.Line("td", run.Kind);
-                        html.Line("td", Links.Time(run.StartedAt));
-                        html.Line("td", run.Scope);
+                        html.Line("td", [("class", "nowrap")], Links.Time(run.StartedAt));
+                        html.Line("td", [("class", "scope")], run.Scope);
                         Count(html, run.Counts.Pass);
                         Count(html, run.Counts.Fail);
                         Count(html, run.Counts.Error);

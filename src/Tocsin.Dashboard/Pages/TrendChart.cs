@@ -46,7 +46,7 @@ internal static class TrendChart
                 if (i % every == 0)
                 {
                     html.Line("text", [("x", N(x + (bar / 2))), ("y", N(Height - Bottom + 16)), ("text-anchor", "middle")],
-                        run.At.UtcDateTime.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture));
+                        run.At.UtcDateTime.ToString("MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
                 }
             }
         });
