@@ -32,7 +32,7 @@ missing_tools() {
   command -v cfn-lint >/dev/null 2>&1 ||
     echo "-|cfn-lint, for the tests of the CloudFormation, StackSet and conformance-pack plans|pip install cfn-lint (not in Debian 12's packages)"
   command -v chromium >/dev/null 2>&1 ||
-    echo "chromium|Chromium, for the HTML report's browser tests|apt-get install chromium"
+    echo "chromium|Chromium, for the browser tests of the HTML report and the dashboard|apt-get install chromium"
   command -v script >/dev/null 2>&1 ||
     echo "bsdutils|script, for the test of the demo in an 80-column terminal|apt-get install bsdutils"
 }
