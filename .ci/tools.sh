@@ -36,7 +36,7 @@ missing_tools() {
   command -v cfn-lint >/dev/null 2>&1 ||
     echo "-|cfn-lint, for the tests of the CloudFormation, StackSet and conformance-pack plans|pip install cfn-lint (not in Debian 12's packages)"
   command -v chromium >/dev/null 2>&1 ||
-    echo "chromium|Chromium, for the HTML report's browser tests|apt-get install chromium"
+    echo "chromium|Chromium, for the browser tests of the HTML report and the dashboard|apt-get install chromium"
   [ -n "${TOCSIN_TEST_POSTGRES:-}" ] || postgres_bin_dir >/dev/null ||
     echo "postgresql|PostgreSQL's server (initdb, pg_ctl), for the tests that need a PostgreSQL database|apt-get install postgresql, or set TOCSIN_TEST_POSTGRES=postgresql://USER@HOST:PORT/DB to a server whose user may create databases"
   command -v script >/dev/null 2>&1 ||

@@ -58,5 +58,6 @@ public static class TocsinCommand
         yield return ControlsCommand.Create(console);
         yield return PermissionsCommand.Create(console);
         yield return EmulatorCommand.Create(console);
+        yield return ServeCommand.Create(console);
     }
 }

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Tocsin.Cli.History;
+using Tocsin.Dashboard;
+using Tocsin.Store;
+
+namespace Tocsin.Cli;
+
+/// <summary>
+/// <c>tocsin serve [--store …] [--port N] [--host ADDR] [--token T]</c>: the web dashboard over the run store, until
+/// Ctrl+C or SIGTERM. It listens on 127.0.0.1 unless told otherwise, and on another address only with a token.
+/// </summary>
+internal static class ServeCommand
+{
+    public const int DefaultPort = 8080;
+    public const string TokenVariable = "TOCSIN_DASHBOARD_TOKEN";
+
+    public static Command Create(CliConsole console)
+    {
+        var store = new StoreFlags();
+        var port = new Option<int>("--port") { Description = $"Port to listen on (default {DefaultPort}; 0 picks a free one).", DefaultValueFactory = _ => DefaultPort };
+        var host = new Option<string>("--host") { Description = "Address to listen on (default 127.0.0.1). Any address but a loopback one needs --token.", DefaultValueFactory = _ => "127.0.0.1" };
+        var token = new Option<string?>("--token") { Description = $"A secret every request must carry (Authorization: Bearer T, or ?token=T once in a browser); default ${TokenVariable}." };
+        var command = new Command("serve", "Serve the web dashboard of the recorded runs: accounts × controls, trends, each finding's chain and fix, exceptions, what changed.")
+        {
+            port,
+            host,
+            token,
+        };
+        store.AddTo(command, records: false);
+        command.SetAction(parse =>
+        {
+            var secret = parse.GetValue(token) ?? (Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
+            return Run(console, store, parse, parse.GetValue(host)!, parse.GetValue(port), secret);
+        });
+        return command;
+    }
+
+    private static int Run(CliConsole console, StoreFlags store, ParseResult parse, string host, int port, string? token)
+    {
+        using var stop = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, args) =>
+        {
+            args.Cancel = true;
+            stop.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
+        try
+        {
+            return ServeAsync(console, store, parse, host, port, token, stop.Token).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static async Task<int> ServeAsync(CliConsole console, StoreFlags store, ParseResult parse, string host, int port, string? token, CancellationToken stop)
+    {
+        DashboardHost dashboard;
+        StoreLocation location;
+        try
+        {
+            // The address is checked first: a dashboard that may not listen there needs no store.
+            DashboardHost.CheckAddress(host, port, token);
+            using (var opened = store.OpenExisting(parse))
+            {
+                location = opened.Location;
+            }
+
+            dashboard = await DashboardHost.StartAsync(location, host, port, token, stop);
+        }
+        catch (DashboardSetupException refused)
+        {
+            throw new UsageException(refused.Message);
+        }
+
+        await using (dashboard)
+        {
+            console.Out.WriteLine($"Tocsin dashboard on {dashboard.Url} (runs from {location.Display})");
+            if (token is not null)
+            {
+                console.Out.WriteLine("Every request must carry the token: Authorization: Bearer <token>, or open the page once with ?token=<token>.");
+            }
+
+            console.Out.WriteLine("Press Ctrl+C to stop.");
+            console.Out.Flush();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                console.Out.WriteLine("Dashboard stopped.");
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
+}
