@@ -39,6 +39,9 @@ public sealed class PatternMatcherSet
     private readonly int[] _byText = [];
     private readonly SearchValues<string>? _texts;
 
+    private readonly string[] _eventNames = [];
+    private readonly string[] _otherTexts = [];
+
     public PatternMatcherSet(IEnumerable<PatternMatcher> matchers)
     {
         ArgumentNullException.ThrowIfNull(matchers);
@@ -65,8 +68,10 @@ public sealed class PatternMatcherSet
             byEventName[group.Key] = [.. group.Select(a => a.index).Distinct()];
         }
 
+        _eventNames = [.. anchors.Where(anchor => anchor!.Key == LookedUpKey).SelectMany(anchor => anchor!.Texts).Distinct(StringComparer.Ordinal)];
         _byText = [.. anchors.Select((anchor, index) => (anchor: anchor!, index)).Where(a => a.anchor.Key != LookedUpKey).Select(a => a.index)];
         var texts = _byText.SelectMany(index => anchors[index]!.Texts).Distinct(StringComparer.Ordinal).ToList();
+        _otherTexts = [.. texts];
         if (texts.Count > 0)
         {
             _texts = SearchValues.Create([.. texts.Select(Widened)], StringComparison.Ordinal);
@@ -77,6 +82,14 @@ public sealed class PatternMatcherSet
     public bool HasAnchorSearch => _anchored;
 
     public IReadOnlyList<PatternMatcher> Matchers => _matchers;
+
+    /// <summary>
+    /// With <see cref="HasAnchorSearch"/>, what a message must hold for <see cref="Match"/> to find any pattern
+    /// matching: one of <see cref="AnchorTexts.EventNames"/> (as <c>eventName</c>'s value) or of
+    /// <see cref="AnchorTexts.Others"/> written as they are anywhere in it, or a <c>\u</c> escape. A message holding
+    /// none of these texts anywhere matches no pattern, so a reader may skip it unread. Null without an anchor search.
+    /// </summary>
+    public AnchorTexts? Anchors => _anchored ? new AnchorTexts(_eventNames, _otherTexts) : null;
 
     /// <summary>Sets <c>matches[i]</c> to whether <see cref="Matchers"/>[i] matches the event; returns how many did.</summary>
     // The loop every record of a backtest goes through: compiled optimised at once, not first as quick code.
@@ -160,3 +173,6 @@ public sealed class PatternMatcherSet
     /// <summary>Each UTF-8 byte of the text as one char (Latin-1), as a message is widened for the search.</summary>
     private static string Widened(string text) => Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(text));
 }
+
+/// <summary>The texts of <see cref="PatternMatcherSet.Anchors"/>: event names, and other texts needed anywhere.</summary>
+public sealed record AnchorTexts(IReadOnlyList<string> EventNames, IReadOnlyList<string> Others);
