@@ -130,6 +130,71 @@ public sealed class PatternMatcherSet
         return count;
     }
 
+    /// <summary>
+    /// The index of the first of <see cref="Matchers"/> that matches the event, or -1 when none does: what
+    /// <see cref="Match"/> says, but the patterns after the first match are never tried, nor those the event lacks
+    /// the texts of.
+    /// </summary>
+    public int FirstMatch(ReadOnlySpan<byte> utf8Message)
+    {
+        var scan = _scan ??= new KeyValueScan();
+        scan.Reset();
+        if (!_anchored || utf8Message.IndexOf("\\u"u8) >= 0)
+        {
+            return FirstOf([], utf8Message, scan);
+        }
+
+        Span<bool> candidates = _matchers.Length <= 64 ? stackalloc bool[64] : new bool[_matchers.Length];
+        candidates = candidates[.._matchers.Length];
+        candidates.Clear();
+        var any = false;
+        Span<char> value = stackalloc char[LongestLookedUpValue];
+        var offset = 0;
+        while (KeyValueScan.NextValue(utf8Message, _eventNameKey, ref offset, out var start, out var length))
+        {
+            if (length < 0)
+            {
+                return FirstOf([], utf8Message, scan);
+            }
+
+            if (length <= LongestLookedUpValue && _byEventName.TryGetValue(value[..Encoding.Latin1.GetChars(utf8Message.Slice(start, length), value)], out var named))
+            {
+                foreach (var i in named)
+                {
+                    candidates[i] = true;
+                }
+
+                any = true;
+            }
+        }
+
+        if (_texts is not null && HoldsAText(utf8Message))
+        {
+            foreach (var i in _byText)
+            {
+                candidates[i] = true;
+            }
+
+            any = true;
+        }
+
+        return any ? FirstOf(candidates, utf8Message, scan) : -1;
+    }
+
+    /// <summary>The first pattern (of the candidates, or of all) that matches, or -1.</summary>
+    private int FirstOf(ReadOnlySpan<bool> candidates, ReadOnlySpan<byte> utf8Message, KeyValueScan scan)
+    {
+        for (var i = 0; i < _matchers.Length; i++)
+        {
+            if ((candidates.IsEmpty || candidates[i]) && _matchers[i].Matches(utf8Message, scan))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     private int TryAll(ReadOnlySpan<byte> utf8Message, Span<bool> matches, KeyValueScan scan)
     {
         var count = 0;
