@@ -12,7 +12,9 @@ public static class RecordReader
     /// damaged gzip, invalid JSON, the decompression limit) is the result's <see cref="PartResult.Failure"/>, with
     /// the records before it handed on. Only cancellation, and whatever the handler throws, leave as exceptions.
     /// </summary>
-    public static PartResult Read(InputPart part, RecordHandler handler, ReadLimits limits, CancellationToken cancel)
+    /// <param name="prefilter">With one, a line of JSON Lines or of a CloudWatch Logs export that holds none of the
+    /// places it looks for is counted as a record but not handed on: the handler must do nothing with such a record.</param>
+    public static PartResult Read(InputPart part, RecordHandler handler, ReadLimits limits, CancellationToken cancel, RecordPrefilter? prefilter = null)
     {
         ArgumentNullException.ThrowIfNull(part);
         ArgumentNullException.ThrowIfNull(handler);
@@ -37,7 +39,7 @@ public static class RecordReader
             }
             else
             {
-                LineRecords.Read(window, part.Kind, handler, tally, limits.MaxRecordBytes, cancel);
+                LineRecords.Read(window, part.Kind, handler, tally, limits.MaxRecordBytes, cancel, prefilter);
             }
 
             var failure = window.Failure is { } reason ? (reason, window.FailureOffset) : stopped;

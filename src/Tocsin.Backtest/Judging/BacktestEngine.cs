@@ -8,7 +8,14 @@ using Tocsin.Core.Patterns.Matching;
 namespace Tocsin.Backtest.Judging;
 
 /// <summary>How a backtest runs: the time window (inclusive from, exclusive to), threads, and reading limits.</summary>
-public sealed record BacktestOptions(DateTimeOffset? From = null, DateTimeOffset? To = null, int Threads = 1, ReadLimits? Limits = null);
+public sealed record BacktestOptions(DateTimeOffset? From = null, DateTimeOffset? To = null, int Threads = 1, ReadLimits? Limits = null)
+{
+    /// <summary>
+    /// Hand every record to the patterns, instead of only those of a line that holds a text one of them needs
+    /// (found by one search over each block of lines). The counts are the same either way.
+    /// </summary>
+    public bool VisitEveryRecord { get; init; }
+}
 
 /// <summary>How far reading has got, for a progress bar.</summary>
 public sealed record BacktestProgress(int FilesDone, int Files, long BytesDone, long Bytes, long Events, TimeSpan Elapsed);
@@ -24,6 +31,7 @@ public sealed class BacktestEngine
     private readonly SubjectCatalog _catalog;
     private readonly BacktestOptions _options;
     private readonly PatternMatcherSet _set;
+    private readonly RecordPrefilter? _prefilter;
     private readonly ControlGroup[] _groups;
     private readonly int[] _standalone;
 
@@ -33,6 +41,7 @@ public sealed class BacktestEngine
         _catalog = catalog;
         _options = options ?? new BacktestOptions();
         _set = new PatternMatcherSet(catalog.Subjects.Select(subject => subject.Matcher));
+        _prefilter = _options.VisitEveryRecord ? null : RecordPrefilter.For(_set.Anchors);
         _groups =
         [
             .. catalog.Controls.Select(control => new ControlGroup(
@@ -60,7 +69,7 @@ public sealed class BacktestEngine
             (index, _, tally) =>
             {
                 var part = plan.Parts[index];
-                var result = RecordReader.Read(part, tally.Record, limits, cancellationToken);
+                var result = RecordReader.Read(part, tally.Record, limits, cancellationToken, _prefilter);
                 results[index] = result;
                 Interlocked.Add(ref bytesDone, result.Bytes);
                 Interlocked.Add(ref events, result.Records);

@@ -3,11 +3,16 @@ using System.Text.Json.Serialization;
 
 namespace Tocsin.Core.Controls;
 
-/// <summary>Reads the catalog JSON into the model; every field is required unless the model says it may be null.</summary>
+/// <summary>
+/// Reads the catalog JSON into the model; every field is required unless the model says it may be null. The model's
+/// shape comes from <see cref="CatalogJsonContext"/>, written at build time, so reading the catalog at start-up
+/// builds no serializer by reflection.
+/// </summary>
 internal static class CatalogReader
 {
     private static readonly JsonSerializerOptions Options = new()
     {
+        TypeInfoResolver = CatalogJsonContext.Default,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
@@ -34,3 +39,7 @@ internal static class CatalogReader
 
 /// <summary>The catalog file: a schema version and the controls.</summary>
 internal sealed record CatalogDocument(int SchemaVersion, IReadOnlyList<Control> Controls);
+
+/// <summary>The catalog model's shape for <see cref="JsonSerializer"/>, generated at build time.</summary>
+[JsonSerializable(typeof(CatalogDocument))]
+internal sealed partial class CatalogJsonContext : JsonSerializerContext;

@@ -2,7 +2,9 @@ namespace Tocsin.Core.Controls;
 
 /// <summary>
 /// The CloudTrail metric-filter controls Tocsin knows, loaded from the catalog file embedded in Tocsin.Core and
-/// validated once, on first use.
+/// validated once, on first use. The embedded catalog's population patterns and literal regexes are compiled, and
+/// its corpus classified, by its tests rather than at every start (each compiles when first used; a pattern that did
+/// not parse would throw <see cref="CatalogException"/> then): <see cref="Load"/> runs every check.
 /// </summary>
 public sealed class ControlCatalog
 {
@@ -43,10 +45,12 @@ public sealed class ControlCatalog
         byName.TryGetValue(idOrAlias.Trim(), out var control) ? control : null;
 
     /// <summary>Reads and validates a catalog; used for the embedded file and to test the validation itself.</summary>
-    public static ControlCatalog Load(Stream json)
+    public static ControlCatalog Load(Stream json) => Load(json, compileAll: true);
+
+    private static ControlCatalog Load(Stream json, bool compileAll)
     {
         var document = CatalogReader.Read(json);
-        CatalogValidator.Validate(document);
+        CatalogValidator.Validate(document, compileAll);
         return new ControlCatalog(document.Controls);
     }
 
@@ -54,6 +58,6 @@ public sealed class ControlCatalog
     {
         using var stream = typeof(ControlCatalog).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new CatalogException($"control catalog: embedded resource '{ResourceName}' is missing from Tocsin.Core");
-        return Load(stream);
+        return Load(stream, compileAll: false);
     }
 }

@@ -16,9 +16,6 @@ public sealed class PopulationClassifier
     /// <summary>The name given to a record that no population of the control recognises.</summary>
     public const string Unclassified = "unclassified";
 
-    // Outcomes live on the stack up to this many populations; the catalog's controls have ten at most.
-    private const int StackOutcomes = 64;
-
     private static readonly ConditionalWeakTable<Control, PopulationClassifier> Compiled = new();
 
     private readonly PatternMatcherSet _matchers;
@@ -53,11 +50,8 @@ public sealed class PopulationClassifier
     /// </summary>
     public int IndexOf(ReadOnlySpan<byte> utf8Record)
     {
-        var count = _names.Length - 1;
-        Span<bool> matches = count <= StackOutcomes ? stackalloc bool[StackOutcomes] : new bool[count];
-        _matchers.Match(utf8Record, matches);
-        var first = matches[..count].IndexOf(true);
-        return first < 0 ? count : first;
+        var first = _matchers.FirstMatch(utf8Record);
+        return first < 0 ? _names.Length - 1 : first;
     }
 
     /// <summary>

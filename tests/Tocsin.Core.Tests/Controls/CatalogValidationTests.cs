@@ -20,6 +20,14 @@ public class CatalogValidationTests
     }
 
     [Fact]
+    public void The_embedded_catalog_as_built_passes_the_checks_start_up_leaves_to_the_tests_its_corpus_classification_included()
+    {
+        using var stream = typeof(ControlCatalog).Assembly.GetManifestResourceStream("Tocsin.Core.Controls.catalog.json")!;
+
+        ControlCatalog.Load(stream).Ids.ShouldBe(ControlCatalog.Default.Ids);
+    }
+
+    [Fact]
     public void An_id_that_is_not_kebab_case_is_refused()
     {
         Broken(seed => seed["id"] = "Console_SignIn").Message

@@ -39,6 +39,9 @@ public sealed class PatternMatcherSet
     private readonly int[] _byText = [];
     private readonly SearchValues<string>? _texts;
 
+    private readonly string[] _eventNames = [];
+    private readonly string[] _otherTexts = [];
+
     public PatternMatcherSet(IEnumerable<PatternMatcher> matchers)
     {
         ArgumentNullException.ThrowIfNull(matchers);
@@ -65,8 +68,10 @@ public sealed class PatternMatcherSet
             byEventName[group.Key] = [.. group.Select(a => a.index).Distinct()];
         }
 
+        _eventNames = [.. anchors.Where(anchor => anchor!.Key == LookedUpKey).SelectMany(anchor => anchor!.Texts).Distinct(StringComparer.Ordinal)];
         _byText = [.. anchors.Select((anchor, index) => (anchor: anchor!, index)).Where(a => a.anchor.Key != LookedUpKey).Select(a => a.index)];
         var texts = _byText.SelectMany(index => anchors[index]!.Texts).Distinct(StringComparer.Ordinal).ToList();
+        _otherTexts = [.. texts];
         if (texts.Count > 0)
         {
             _texts = SearchValues.Create([.. texts.Select(Widened)], StringComparison.Ordinal);
@@ -77,6 +82,14 @@ public sealed class PatternMatcherSet
     public bool HasAnchorSearch => _anchored;
 
     public IReadOnlyList<PatternMatcher> Matchers => _matchers;
+
+    /// <summary>
+    /// With <see cref="HasAnchorSearch"/>, what a message must hold for <see cref="Match"/> to find any pattern
+    /// matching: one of <see cref="AnchorTexts.EventNames"/> (as <c>eventName</c>'s value) or of
+    /// <see cref="AnchorTexts.Others"/> written as they are anywhere in it, or a <c>\u</c> escape. A message holding
+    /// none of these texts anywhere matches no pattern, so a reader may skip it unread. Null without an anchor search.
+    /// </summary>
+    public AnchorTexts? Anchors => _anchored ? new AnchorTexts(_eventNames, _otherTexts) : null;
 
     /// <summary>Sets <c>matches[i]</c> to whether <see cref="Matchers"/>[i] matches the event; returns how many did.</summary>
     // The loop every record of a backtest goes through: compiled optimised at once, not first as quick code.
@@ -115,6 +128,71 @@ public sealed class PatternMatcherSet
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// The index of the first of <see cref="Matchers"/> that matches the event, or -1 when none does: what
+    /// <see cref="Match"/> says, but the patterns after the first match are never tried, nor those the event lacks
+    /// the texts of.
+    /// </summary>
+    public int FirstMatch(ReadOnlySpan<byte> utf8Message)
+    {
+        var scan = _scan ??= new KeyValueScan();
+        scan.Reset();
+        if (!_anchored || utf8Message.IndexOf("\\u"u8) >= 0)
+        {
+            return FirstOf([], utf8Message, scan);
+        }
+
+        Span<bool> candidates = _matchers.Length <= 64 ? stackalloc bool[64] : new bool[_matchers.Length];
+        candidates = candidates[.._matchers.Length];
+        candidates.Clear();
+        var any = false;
+        Span<char> value = stackalloc char[LongestLookedUpValue];
+        var offset = 0;
+        while (KeyValueScan.NextValue(utf8Message, _eventNameKey, ref offset, out var start, out var length))
+        {
+            if (length < 0)
+            {
+                return FirstOf([], utf8Message, scan);
+            }
+
+            if (length <= LongestLookedUpValue && _byEventName.TryGetValue(value[..Encoding.Latin1.GetChars(utf8Message.Slice(start, length), value)], out var named))
+            {
+                foreach (var i in named)
+                {
+                    candidates[i] = true;
+                }
+
+                any = true;
+            }
+        }
+
+        if (_texts is not null && HoldsAText(utf8Message))
+        {
+            foreach (var i in _byText)
+            {
+                candidates[i] = true;
+            }
+
+            any = true;
+        }
+
+        return any ? FirstOf(candidates, utf8Message, scan) : -1;
+    }
+
+    /// <summary>The first pattern (of the candidates, or of all) that matches, or -1.</summary>
+    private int FirstOf(ReadOnlySpan<bool> candidates, ReadOnlySpan<byte> utf8Message, KeyValueScan scan)
+    {
+        for (var i = 0; i < _matchers.Length; i++)
+        {
+            if ((candidates.IsEmpty || candidates[i]) && _matchers[i].Matches(utf8Message, scan))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private int TryAll(ReadOnlySpan<byte> utf8Message, Span<bool> matches, KeyValueScan scan)
@@ -160,3 +238,6 @@ public sealed class PatternMatcherSet
     /// <summary>Each UTF-8 byte of the text as one char (Latin-1), as a message is widened for the search.</summary>
     private static string Widened(string text) => Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(text));
 }
+
+/// <summary>The texts of <see cref="PatternMatcherSet.Anchors"/>: event names, and other texts needed anywhere.</summary>
+public sealed record AnchorTexts(IReadOnlyList<string> EventNames, IReadOnlyList<string> Others);

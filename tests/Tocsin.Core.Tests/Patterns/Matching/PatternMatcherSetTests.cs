@@ -27,6 +27,23 @@ public class PatternMatcherSetTests
             iter: 3_000);
 
     [Fact]
+    public void The_first_matching_pattern_of_a_set_is_the_first_one_each_pattern_alone_says_matches() =>
+        Gen.Int.Sample(
+            seed =>
+            {
+                var random = new Random(seed);
+                var cases = Enumerable.Range(0, 6).Select(_ => RandomJsonCases.Next(random)).ToList();
+                var matchers = cases.Select(c => PatternMatcher.Compile(c.Pattern)).ToList();
+                var set = new PatternMatcherSet(matchers);
+                foreach (var (message, _) in cases)
+                {
+                    var bytes = Encoding.UTF8.GetBytes(message);
+                    set.FirstMatch(bytes).ShouldBe(matchers.FindIndex(m => m.Matches(bytes)), message);
+                }
+            },
+            iter: 3_000);
+
+    [Fact]
     public void Patterns_sharing_a_key_each_see_their_own_value()
     {
         var set = new PatternMatcherSet([
