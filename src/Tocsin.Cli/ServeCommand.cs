@@ -21,22 +21,39 @@ internal static class ServeCommand
         var port = new Option<int>("--port") { Description = $"Port to listen on (default {DefaultPort}; 0 picks a free one).", DefaultValueFactory = _ => DefaultPort };
         var host = new Option<string>("--host") { Description = "Address to listen on (default 127.0.0.1). Any address but a loopback one needs --token.", DefaultValueFactory = _ => "127.0.0.1" };
         var token = new Option<string?>("--token") { Description = $"A secret every request must carry (Authorization: Bearer T, or ?token=T once in a browser); default ${TokenVariable}." };
+        var verbose = new Option<bool>("--verbose") { Description = "Log every request on standard error: method, path (never the query, where a token may be), status, latency." };
         var command = new Command("serve", "Serve the web dashboard of the recorded runs: accounts × controls, trends, each finding's chain and fix, exceptions, what changed.")
         {
             port,
             host,
             token,
+            verbose,
         };
         store.AddTo(command, records: false);
         command.SetAction(parse =>
         {
             var secret = parse.GetValue(token) ?? (Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
-            return Run(console, store, parse, parse.GetValue(host)!, parse.GetValue(port), secret);
+            var log = parse.GetValue(verbose) ? RequestLog(console) : null;
+            return Run(console, store, parse, parse.GetValue(host)!, parse.GetValue(port), secret, log);
         });
         return command;
     }
 
-    private static int Run(CliConsole console, StoreFlags store, ParseResult parse, string host, int port, string? token)
+    /// <summary>One whole line per request on standard error, however many are answered at once.</summary>
+    private static Action<string> RequestLog(CliConsole console)
+    {
+        var gate = new Lock();
+        return line =>
+        {
+            var stamped = $"http {DateTimeOffset.UtcNow:HH:mm:ss.fff} {line}";
+            lock (gate)
+            {
+                console.Error.WriteLine(stamped);
+            }
+        };
+    }
+
+    private static int Run(CliConsole console, StoreFlags store, ParseResult parse, string host, int port, string? token, Action<string>? log)
     {
         using var stop = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, args) =>
@@ -52,7 +69,7 @@ internal static class ServeCommand
         });
         try
         {
-            return ServeAsync(console, store, parse, host, port, token, stop.Token).GetAwaiter().GetResult();
+            return ServeAsync(console, store, parse, host, port, token, log, stop.Token).GetAwaiter().GetResult();
         }
         finally
         {
@@ -60,7 +77,7 @@ internal static class ServeCommand
         }
     }
 
-    private static async Task<int> ServeAsync(CliConsole console, StoreFlags store, ParseResult parse, string host, int port, string? token, CancellationToken stop)
+    private static async Task<int> ServeAsync(CliConsole console, StoreFlags store, ParseResult parse, string host, int port, string? token, Action<string>? log, CancellationToken stop)
     {
         DashboardHost dashboard;
         StoreLocation location;
@@ -73,7 +90,7 @@ internal static class ServeCommand
                 location = opened.Location;
             }
 
-            dashboard = await DashboardHost.StartAsync(location, host, port, token, stop);
+            dashboard = await DashboardHost.StartAsync(location, host, port, token, stop, log);
         }
         catch (DashboardSetupException refused)
         {

@@ -35,7 +35,8 @@ public sealed class DashboardHost : IAsyncDisposable
     /// <paramref name="port"/> (0 takes a free one). A non-loopback host needs a <paramref name="token"/>, which every
     /// request must then carry. The store is not opened here: each request opens it.
     /// </summary>
-    public static async Task<DashboardHost> StartAsync(StoreLocation location, string host, int port, string? token, CancellationToken cancellationToken = default)
+    /// <param name="log">Told of every request once answered (<c>serve --verbose</c>): method, path without its query (where a token may be), status, latency.</param>
+    public static async Task<DashboardHost> StartAsync(StoreLocation location, string host, int port, string? token, CancellationToken cancellationToken = default, Action<string>? log = null)
     {
         var address = ListenAddress.Parse(host, port, token);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -60,6 +61,22 @@ public sealed class DashboardHost : IAsyncDisposable
             kestrel.Limits.MaxConcurrentConnections = 100;
         });
         var app = builder.Build();
+        if (log is not null)
+        {
+            app.Use(async (http, next) =>
+            {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                try
+                {
+                    await next(http);
+                }
+                finally
+                {
+                    log($"{http.Request.Method} {http.Request.Path} status={http.Response.StatusCode} latency={(int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds}ms");
+                }
+            });
+        }
+
         app.Use(Guarded);
         if (token is not null)
         {

@@ -10,6 +10,7 @@ public sealed class TokenTests(DemoDashboard demo) : IAsyncLifetime
 {
     private const string Token = "a-long-random-dashboard-token";
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _log = new();
     private DashboardHost? _guarded;
     private HttpClient? _client;
 
@@ -17,7 +18,7 @@ public sealed class TokenTests(DemoDashboard demo) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _guarded = await DashboardHost.StartAsync(demo.Location, "127.0.0.1", port: 0, token: Token);
+        _guarded = await DashboardHost.StartAsync(demo.Location, "127.0.0.1", port: 0, token: Token, log: _log.Enqueue);
         _client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = _guarded.Url };
     }
 
@@ -41,6 +42,22 @@ public sealed class TokenTests(DemoDashboard demo) : IAsyncLifetime
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         Headers.ShouldGuard(response);
         (await response.Content.ReadAsStringAsync()).ShouldNotContain(demo.First.Id);
+    }
+
+    [Fact]
+    public async Task The_request_log_names_each_request_and_its_status_and_never_the_token()
+    {
+        using (await Client.GetAsync($"/diff?token={Token}"))
+        {
+        }
+
+        using (await Client.GetAsync("/exceptions"))
+        {
+        }
+
+        _log.ShouldContain(line => line.StartsWith("GET /diff status=302 latency=", StringComparison.Ordinal));
+        _log.ShouldContain(line => line.StartsWith("GET /exceptions status=401 latency=", StringComparison.Ordinal));
+        _log.ShouldAllBe(line => !line.Contains(Token));
     }
 
     [Fact]
