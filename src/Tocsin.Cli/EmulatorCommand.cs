@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Tocsin.Emulator;
 using Tocsin.Emulator.Faults;
 using Tocsin.Emulator.Scenarios;
@@ -43,26 +42,7 @@ internal static class EmulatorCommand
             throw new UsageException(problem.Message);
         }
 
-        using var stop = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, args) =>
-        {
-            args.Cancel = true;
-            stop.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        });
-        try
-        {
-            return ServeAsync(console, scenario, faults, port, stop.Token).GetAwaiter().GetResult();
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        return UntilStopped.Run(stop => ServeAsync(console, scenario, faults, port, stop));
     }
 
     private static async Task<int> ServeAsync(CliConsole console, Scenario scenario, FaultPlan? faults, int port, CancellationToken stop)

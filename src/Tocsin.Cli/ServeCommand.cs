@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Tocsin.Cli.History;
 using Tocsin.Dashboard;
 using Tocsin.Store;
@@ -33,49 +32,14 @@ internal static class ServeCommand
         command.SetAction(parse =>
         {
             var secret = parse.GetValue(token) ?? (Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
-            var log = parse.GetValue(verbose) ? RequestLog(console) : null;
+            var log = parse.GetValue(verbose) ? UntilStopped.LineLog(console, "http") : null;
             return Run(console, store, parse, parse.GetValue(host)!, parse.GetValue(port), secret, log);
         });
         return command;
     }
 
-    /// <summary>One whole line per request on standard error, however many are answered at once.</summary>
-    private static Action<string> RequestLog(CliConsole console)
-    {
-        var gate = new Lock();
-        return line =>
-        {
-            var stamped = $"http {DateTimeOffset.UtcNow:HH:mm:ss.fff} {line}";
-            lock (gate)
-            {
-                console.Error.WriteLine(stamped);
-            }
-        };
-    }
-
-    private static int Run(CliConsole console, StoreFlags store, ParseResult parse, string host, int port, string? token, Action<string>? log)
-    {
-        using var stop = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, args) =>
-        {
-            args.Cancel = true;
-            stop.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        });
-        try
-        {
-            return ServeAsync(console, store, parse, host, port, token, log, stop.Token).GetAwaiter().GetResult();
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
-    }
+    private static int Run(CliConsole console, StoreFlags store, ParseResult parse, string host, int port, string? token, Action<string>? log) =>
+        UntilStopped.Run(stop => ServeAsync(console, store, parse, host, port, token, log, stop));
 
     private static async Task<int> ServeAsync(CliConsole console, StoreFlags store, ParseResult parse, string host, int port, string? token, Action<string>? log, CancellationToken stop)
     {

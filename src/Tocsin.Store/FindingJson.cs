@@ -19,32 +19,32 @@ internal static class FindingJson
             json.WriteStartObject();
             json.WriteString("controlId", finding.ControlId);
             json.WriteString("accountId", finding.AccountId);
-            Optional(json, "region", finding.Region);
+            json.WriteStringIfAny("region", finding.Region);
             json.WriteString("outcome", finding.Outcome.ToCode());
-            Strings(json, "reasons", finding.Reasons.Select(r => r.ToCode()));
+            json.WriteStrings("reasons", finding.Reasons.Select(r => r.ToCode()));
             json.WriteString("message", finding.Message);
-            Strings(json, "chain", finding.Evidence.Chain);
-            Strings(json, "candidates", finding.Evidence.Candidates);
-            Optional(json, "verdict", finding.Verdict?.ToString());
+            json.WriteStrings("chain", finding.Evidence.Chain);
+            json.WriteStrings("candidates", finding.Evidence.Candidates);
+            json.WriteStringIfAny("verdict", finding.Verdict?.ToString());
             if (finding.Pattern is { } pattern)
             {
                 json.WriteStartObject("pattern");
                 json.WriteString("text", pattern.Text);
-                Optional(json, "variant", pattern.Variant);
-                Strings(json, "missed", pattern.Missed);
-                Strings(json, "extra", pattern.Extra);
+                json.WriteStringIfAny("variant", pattern.Variant);
+                json.WriteStrings("missed", pattern.Missed);
+                json.WriteStrings("extra", pattern.Extra);
                 json.WriteString("explanation", pattern.Explanation);
                 json.WriteEndObject();
             }
 
-            Optional(json, "literalVerdict", finding.LiteralVerdict?.ToCode());
+            json.WriteStringIfAny("literalVerdict", finding.LiteralVerdict?.ToCode());
             if (finding.SuppressedBy is { } exception)
             {
                 json.WritePropertyName("suppressedBy");
                 WriteException(json, exception);
             }
 
-            Optional(json, "inheritedFrom", finding.InheritedFrom);
+            json.WriteStringIfAny("inheritedFrom", finding.InheritedFrom);
             if (finding.Locations is { } locations)
             {
                 json.WriteStartArray("locations");
@@ -53,8 +53,8 @@ internal static class FindingJson
                     json.WriteStartObject();
                     json.WriteString("link", location.Link);
                     json.WriteString("file", location.File);
-                    Number(json, "startLine", location.StartLine);
-                    Number(json, "endLine", location.EndLine);
+                    json.WriteNumberIfAny("startLine", location.StartLine);
+                    json.WriteNumberIfAny("endLine", location.EndLine);
                     json.WriteEndObject();
                 }
 
@@ -105,9 +105,9 @@ internal static class FindingJson
     {
         json.WriteStartObject();
         json.WriteString("control", exception.Control);
-        Strings(json, "accounts", exception.Accounts);
-        Optional(json, "region", exception.Region);
-        Optional(json, "resource", exception.Resource);
+        json.WriteStrings("accounts", exception.Accounts);
+        json.WriteStringIfAny("region", exception.Region);
+        json.WriteStringIfAny("resource", exception.Resource);
         json.WriteString("owner", exception.Owner);
         json.WriteString("reason", exception.Reason);
         json.WriteString("expires", exception.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
@@ -134,33 +134,6 @@ internal static class FindingJson
         "error" => Outcome.Error,
         _ => throw new StoreException($"the store holds an outcome this version of Tocsin does not know: {code}"),
     };
-
-    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
-    }
-
-    private static void Optional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
-        }
-    }
-
-    private static void Number(Utf8JsonWriter json, string name, int? value)
-    {
-        if (value is { } number)
-        {
-            json.WriteNumber(name, number);
-        }
-    }
 
     private static List<string> StringsOf(JsonElement element, string name) =>
         element.TryGetProperty(name, out var array) ? [.. array.EnumerateArray().Select(v => v.GetString()!)] : [];

@@ -123,10 +123,8 @@ internal static class DiffCommand
 
     private static string Outcome(Finding finding) => finding.Suppressed ? $"{finding.Outcome.ToCode()}, suppressed" : finding.Outcome.ToCode();
 
-    private static void WriteJson(RunDiff diff, TextWriter output)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+    private static void WriteJson(RunDiff diff, TextWriter output) =>
+        JsonText.Write(output, new JsonWriterOptions { Indented = true }, json =>
         {
             json.WriteStartObject();
             json.WritePropertyName("from");
@@ -156,13 +154,7 @@ internal static class DiffCommand
             {
                 json.WriteStartObject();
                 json.WriteString("control", exception.Control);
-                json.WriteStartArray("accounts");
-                foreach (var account in exception.Accounts)
-                {
-                    json.WriteStringValue(account);
-                }
-
-                json.WriteEndArray();
+                json.WriteStrings("accounts", exception.Accounts);
                 json.WriteString("owner", exception.Owner);
                 json.WriteString("reason", exception.Reason);
                 json.WriteString("expires", exception.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -173,10 +165,7 @@ internal static class DiffCommand
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-    }
+        });
 
     private static void State(Utf8JsonWriter json, Finding? finding)
     {
@@ -189,22 +178,8 @@ internal static class DiffCommand
         json.WriteStartObject();
         json.WriteString("outcome", finding.Outcome.ToCode());
         json.WriteBoolean("suppressed", finding.Suppressed);
-        if (finding.Region is { } region)
-        {
-            json.WriteString("region", region);
-        }
-        else
-        {
-            json.WriteNull("region");
-        }
-
-        json.WriteStartArray("reasons");
-        foreach (var reason in finding.Reasons)
-        {
-            json.WriteStringValue(reason.ToCode());
-        }
-
-        json.WriteEndArray();
+        json.WriteStringOrNull("region", finding.Region);
+        json.WriteStrings("reasons", finding.Reasons.Select(r => r.ToCode()));
         json.WriteString("message", finding.Message);
         json.WriteEndObject();
     }
@@ -223,13 +198,7 @@ internal static class RunJson
         json.WriteString("startedAt", run.StartedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         json.WriteString("finishedAt", run.FinishedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         json.WriteString("toolVersion", run.ToolVersion);
-        json.WriteStartArray("callers");
-        foreach (var caller in run.Callers)
-        {
-            json.WriteStringValue(caller);
-        }
-
-        json.WriteEndArray();
+        json.WriteStrings("callers", run.Callers);
         json.WriteNumber("shards", run.PartsExpected);
         json.WriteNumber("shardsRecorded", run.Parts);
         json.WriteStartObject("apiCalls");

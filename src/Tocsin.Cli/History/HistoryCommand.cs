@@ -200,10 +200,8 @@ internal static class HistoryCommand
         }
     }
 
-    private static void WriteJson(IReadOnlyList<StoredRun> runs, IReadOnlyList<Trend> trends, TextWriter output)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+    private static void WriteJson(IReadOnlyList<StoredRun> runs, IReadOnlyList<Trend> trends, TextWriter output) =>
+        JsonText.Write(output, new JsonWriterOptions { Indented = true }, json =>
         {
             json.WriteStartObject();
             json.WriteStartArray("runs");
@@ -259,8 +257,5 @@ internal static class HistoryCommand
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-    }
+        });
 }

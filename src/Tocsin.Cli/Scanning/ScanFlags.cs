@@ -99,18 +99,11 @@ internal sealed class ScanFlags(bool sharded = false)
         return new ScanRunner(DemoCredentials.Collector() with { CallLog = log }, console, DemoCredentials.For(plan.EndpointUrl));
     }
 
-    /// <summary>One line per AWS call on standard error, whole lines even when calls end at once.</summary>
+    /// <summary>One line per AWS call on standard error (<c>--verbose</c>).</summary>
     private static Action<ApiCallRecord> CallLog(CliConsole console)
     {
-        var gate = new Lock();
-        return call =>
-        {
-            var line = $"aws {DateTimeOffset.UtcNow:HH:mm:ss.fff} {call}";
-            lock (gate)
-            {
-                console.Error.WriteLine(line);
-            }
-        };
+        var log = UntilStopped.LineLog(console, "aws");
+        return call => log(call.ToString());
     }
 
     /// <summary>Whether any flag that names what to scan was given (a command that can also read a snapshot refuses both).</summary>

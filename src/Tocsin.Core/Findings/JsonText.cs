@@ -1,11 +1,10 @@
 using System.Text;
 using System.Text.Json;
-using Tocsin.Core.Findings;
 
-namespace Tocsin.Reports;
+namespace Tocsin.Core.Findings;
 
 /// <summary>What every JSON report writer needs: the document written whole to a text writer, and the shapes of value they all write.</summary>
-internal static class JsonText
+public static class JsonText
 {
     /// <summary>Writes one JSON document to <paramref name="output"/>, ending with a newline.</summary>
     public static void Write(TextWriter output, JsonWriterOptions options, Action<Utf8JsonWriter> write)
