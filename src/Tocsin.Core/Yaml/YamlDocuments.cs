@@ -9,7 +9,7 @@ namespace Tocsin.Core.Yaml;
 /// so that every way the text can be bad comes out as a <see cref="YamlException"/> with a position: collections
 /// nested deeper than <see cref="MaxNesting"/> are refused (YamlDotNet's time grows faster than the text with depth,
 /// 80 KB of 16,000 nested levels took 5 s, and it recurses once per level), and the
-/// <see cref="InvalidOperationException"/> its scanner throws on some malformed text becomes a refusal there.
+/// <see cref="InvalidOperationException"/> or <see cref="ArgumentException"/> (a bad <c>%TAG</c>) it throws on some malformed text becomes a refusal there.
 /// </summary>
 public static class YamlDocuments
 {
@@ -26,7 +26,7 @@ public static class YamlDocuments
             stream.Load(parser);
             return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
         }
-        catch (InvalidOperationException broken)
+        catch (Exception broken) when (broken is InvalidOperationException or ArgumentException)
         {
             var at = parser.Current?.End ?? Mark.Empty;
             throw new YamlException(at, at, "the text cannot be read past this point", broken);

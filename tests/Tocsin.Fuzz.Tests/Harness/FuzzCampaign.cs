@@ -19,7 +19,7 @@ public static class FuzzCampaign
         ArgumentNullException.ThrowIfNull(output);
         var seed = FuzzBudget.Seed;
         var only = long.TryParse(Environment.GetEnvironmentVariable("TOCSIN_FUZZ_INPUT"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var single) ? single : (long?)null;
-        if (target.Warmup is { } warmup)
+        if (target.Warmup is { } warmup && !EqualityComparer<TInput>.Default.Equals(warmup, default))
         {
             target.Check(warmup);
         }
@@ -144,7 +144,7 @@ public static class FuzzCampaign
             lock (_gate)
             {
                 Failure ??= string.Create(CultureInfo.InvariantCulture,
-                    $"{target.Name} failed on input {index} (replay: TOCSIN_FUZZ_SEED={seed} TOCSIN_FUZZ_INPUT={index}): {reason}\ninput: {(input is null ? "(none)" : target.Show(input))}");
+                    $"{target.Name} failed on input {index} (replay: TOCSIN_FUZZ_SEED={seed} TOCSIN_FUZZ_INPUT={index}): {reason}\ninput: {(input is null || EqualityComparer<TInput>.Default.Equals(input, default) ? "(none)" : target.Show(input))}");
             }
         }
     }

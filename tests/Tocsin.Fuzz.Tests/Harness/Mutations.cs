@@ -18,7 +18,7 @@ public static class Mutations
     ];
 
     /// <summary>Applies one to four mutations to <paramref name="text"/>, drawing format tokens from <paramref name="tokens"/>.</summary>
-    public static string Mutate(Random random, string text, IReadOnlyList<string> tokens)
+    public static string Mutate(Random random, string text, IReadOnlyList<string> tokens, int maxNestingPower = 14)
     {
         ArgumentNullException.ThrowIfNull(random);
         ArgumentNullException.ThrowIfNull(text);
@@ -50,7 +50,7 @@ public static class Mutations
                     result.Insert(at, Oddities[random.Next(Oddities.Length)]);
                     break;
                 case 5:
-                    result.Insert(at, Nesting(random, tokens));
+                    result.Insert(at, Nesting(random, tokens, maxNestingPower));
                     break;
                 case 6 when tokens.Count > 0:
                     result.Insert(at, tokens[random.Next(tokens.Count)]);
@@ -85,9 +85,9 @@ public static class Mutations
         };
     }
 
-    private static string Nesting(Random random, IReadOnlyList<string> tokens)
+    private static string Nesting(Random random, IReadOnlyList<string> tokens, int maxPower)
     {
-        var depth = 1 << random.Next(1, 15);
+        var depth = 1 << random.Next(1, maxPower + 1);
         var open = random.Next(4) switch
         {
             0 => "[",
