@@ -31,6 +31,26 @@ public sealed class CloudFormationProblemTests
     }
 
     [Fact]
+    public void Yaml_the_reader_cannot_scan_is_a_problem_with_a_position_not_an_exception()
+    {
+        // Found by fuzzing: YamlDotNet's scanner threw InvalidOperationException on this text.
+        var read = CloudFormationTemplates.Inline("Resources:\n  [ {b}z\nd: e\n", "broken.yaml");
+
+        var problem = read.Problems.ShouldHaveSingleItem();
+        problem.File.ShouldBe("broken.yaml");
+        problem.Line.ShouldBeGreaterThanOrEqualTo(1);
+        problem.Message.ShouldStartWith("not valid YAML or JSON: ");
+    }
+
+    [Fact]
+    public void A_template_nested_thousands_of_levels_deep_is_a_problem_not_a_long_wait()
+    {
+        var read = CloudFormationTemplates.Inline("Resources: " + string.Concat(Enumerable.Repeat("[", 16_000)), "deep.yaml");
+
+        read.Problems.ShouldHaveSingleItem().Message.ShouldContain("nested more than");
+    }
+
+    [Fact]
     public void Invalid_json_is_a_problem_not_an_exception()
     {
         var read = CloudFormationTemplates.Inline("{ \"Resources\": { \"Logs\": { \"Type\": \"AWS::Logs::LogGroup\", } ", "broken.json");

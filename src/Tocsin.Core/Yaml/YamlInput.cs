@@ -16,13 +16,11 @@ public sealed class YamlInput(string fileName)
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(reader);
-            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+            return YamlDocuments.LoadFirst(reader);
         }
         catch (YamlException error)
         {
-            throw new YamlFileException(FileName, (int)error.Start.Line, (int)error.Start.Column, $"not valid YAML: {WithoutPosition(error.Message)}");
+            throw new YamlFileException(FileName, Math.Max(1, (int)error.Start.Line), Math.Max(1, (int)error.Start.Column), $"not valid YAML: {WithoutPosition(error.Message)}");
         }
     }
 

@@ -26,14 +26,15 @@ internal static class CborBody
         try
         {
             var reader = new CborReader(body, CborConformanceMode.Lax);
-            return ReadItem(reader) as JsonObject ?? throw new AwsError("SerializationException", "The request body must be a CBOR map.");
+            return ReadItem(reader, depth: 0) as JsonObject ?? throw new AwsError("SerializationException", "The request body must be a CBOR map.");
         }
         catch (CborContentException problem)
         {
             throw new AwsError("SerializationException", $"The request body is not valid CBOR: {problem.Message}");
         }
-        catch (InvalidOperationException problem)
+        catch (Exception problem) when (problem is InvalidOperationException or OverflowException or ArgumentOutOfRangeException)
         {
+            // Also a number too large for its field, or a timestamp outside the years 1-9999.
             throw new AwsError("SerializationException", $"The request body is not valid CBOR: {problem.Message}");
         }
     }
@@ -45,8 +46,16 @@ internal static class CborBody
         return writer.Encode();
     }
 
-    private static JsonNode? ReadItem(CborReader reader)
+    /// <summary>No AWS request nests this deep; the bound keeps the recursion off the end of the stack.</summary>
+    private const int MaxNesting = 128;
+
+    private static JsonNode? ReadItem(CborReader reader, int depth)
     {
+        if (depth > MaxNesting)
+        {
+            throw new AwsError("SerializationException", $"The request body nests more than {MaxNesting} levels deep.");
+        }
+
         switch (reader.PeekState())
         {
             case CborReaderState.StartMap:
@@ -55,7 +64,7 @@ internal static class CborBody
                 while (reader.PeekState() != CborReaderState.EndMap)
                 {
                     var key = reader.ReadTextString();
-                    map[key] = ReadItem(reader);
+                    map[key] = ReadItem(reader, depth + 1);
                 }
 
                 reader.ReadEndMap();
@@ -65,7 +74,7 @@ internal static class CborBody
                 var array = new JsonArray();
                 while (reader.PeekState() != CborReaderState.EndArray)
                 {
-                    array.Add(ReadItem(reader));
+                    array.Add(ReadItem(reader, depth + 1));
                 }
 
                 reader.ReadEndArray();
@@ -90,7 +99,7 @@ internal static class CborBody
                 return null;
             case CborReaderState.Tag:
                 var tag = reader.ReadTag();
-                var tagged = ReadItem(reader);
+                var tagged = ReadItem(reader, depth + 1);
                 return tag == CborTag.UnixTimeSeconds && tagged is JsonValue seconds
                     ? JsonValue.Create(DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds.GetValue<double>() * 1000)))
                     : tagged;

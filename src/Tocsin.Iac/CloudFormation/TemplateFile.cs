@@ -1,3 +1,4 @@
+using Tocsin.Core.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -13,9 +14,7 @@ internal static class TemplateFile
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            var root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode as YamlMappingNode;
+            var root = YamlDocuments.LoadFirst(new StringReader(text)) as YamlMappingNode;
             return (root is not null && IsTemplate(root) ? root : null, null);
         }
         catch (YamlException error)

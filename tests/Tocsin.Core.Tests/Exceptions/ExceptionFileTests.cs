@@ -167,4 +167,27 @@ public class ExceptionFileTests
         ExceptionFile.Parse(new StringReader(yaml), "exceptions.yaml", name => Core.Controls.ControlCatalog.Default.Find(name) is not null)
             .Single().Control.ShouldBe("securityhub:CloudWatch.3");
     }
+
+    [Fact]
+    public void Yaml_the_reader_cannot_scan_is_refused_with_a_position_not_an_internal_error()
+    {
+        // Found by fuzzing: YamlDotNet's scanner threw InvalidOperationException on this text.
+        var refusal = Should.Throw<YamlFileException>(() => Parse("a:\n  [ {b}z\nd: e\n"));
+
+        refusal.Line.ShouldBeGreaterThanOrEqualTo(1);
+        refusal.Message.ShouldStartWith("exceptions.yaml:");
+        refusal.Problem.ShouldStartWith("not valid YAML: ");
+    }
+
+    [Fact]
+    public void A_file_nested_deeper_than_any_exceptions_file_is_refused_at_the_level_past_the_limit()
+    {
+        // Found by fuzzing: 16,000 nested levels (80 KB) kept the YAML reader busy for 5 seconds.
+        var yaml = "exceptions: " + string.Concat(Enumerable.Repeat("[", 16_000));
+
+        var refusal = Should.Throw<YamlFileException>(() => Parse(yaml));
+
+        (refusal.Line, refusal.Column).ShouldBe((1, 13 + YamlDocuments.MaxNesting - 1));
+        refusal.Problem.ShouldBe($"not valid YAML: collections are nested more than {YamlDocuments.MaxNesting} levels deep");
+    }
 }

@@ -76,6 +76,11 @@ public static class Snapshot
         {
             return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
         }
+        catch (ArgumentException)
+        {
+            // A lone UTF-16 surrogate (from a file that was not UTF-8): the reader refuses the text before any position.
+            throw new SnapshotException(fileName, "$", "not valid JSON: the text holds an unpaired UTF-16 surrogate");
+        }
         catch (JsonException error)
         {
             var line = (error.LineNumber ?? 0) + 1;
