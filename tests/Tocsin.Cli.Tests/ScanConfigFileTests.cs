@@ -46,6 +46,7 @@ public class ScanConfigFileTests
     [InlineData("targets:\n  - name: a\ncontrols: [no-such-control]\n", "/team/tocsin.yaml:3:11: unknown control `no-such-control`; `tocsin controls` lists the ids and aliases")]
     [InlineData("targets:\n  - name: a\nconcurrency: 0\n", "/team/tocsin.yaml:3:14: `concurrency` must be a whole number above 0, found `0`")]
     [InlineData("targets:\n  - name: [a\n", "/team/tocsin.yaml:3:1: not valid YAML: While parsing a flow sequence, did not find expected ',' or ']'.")]
+    [InlineData("targets:\n  - name: a\nexceptions: \"a\\0b\"\n", "/team/tocsin.yaml:3:13: `exceptions` is not a path: it holds a NUL character")]
     [InlineData("", "/team/tocsin.yaml:1:1: the file is empty; expected `targets:` (tocsin init writes a starting file)")]
     public void A_bad_file_is_refused_with_line_and_column(string yaml, string message) => Refusal(yaml).ShouldBe(message);
 

@@ -12,6 +12,13 @@ public sealed class QueryFormTests
     }
 
     [Fact]
+    public void A_member_index_of_any_length_orders_by_its_number_instead_of_overflowing()
+    {
+        var input = QueryForm.ToInput([new("AlarmActions.member.99999999999999999999", "c"), new("AlarmActions.member.10", "b"), new("AlarmActions.member.9", "a")]);
+        input.Strings("AlarmActions").ShouldBe(["a", "b", "c"]);
+    }
+
+    [Fact]
     public void Lists_of_structures_keep_their_members()
     {
         var input = QueryForm.ToInput([new("Dimensions.member.1.Name", "Topic"), new("Dimensions.member.1.Value", "x")]);

@@ -24,6 +24,21 @@ public sealed class HclParserTests
 
     private static IacProblem Problem(string text) => HclParse.Of("main.tf", text).Problem.ShouldNotBeNull();
 
+    public static TheoryData<string> DeeplyNested => new()
+    {
+        "x = " + new string('(', 100_000) + "1" + new string(')', 100_000) + "\n",
+        "x = " + new string('[', 100_000) + "1" + new string(']', 100_000) + "\n",
+        "x = " + new string('-', 100_000) + "1\n",
+        string.Concat(Enumerable.Repeat("a {\n", 100_000)) + string.Concat(Enumerable.Repeat("}\n", 100_000)),
+    };
+
+    [Theory]
+    [MemberData(nameof(DeeplyNested))]
+    public void Nesting_past_the_limit_is_refused_with_a_position_instead_of_running_out_of_stack(string text)
+    {
+        Problem(text).ToString().ShouldContain($"nested more than {HclParser.MaxDepth} levels deep");
+    }
+
     [Fact]
     public void A_resource_block_has_its_type_name_attributes_and_nested_blocks()
     {

@@ -45,7 +45,7 @@ internal static partial class ScanConfigFile
             filePath,
             [.. targets.Children.Select((node, index) => Target(yaml, node, index + 1))],
             controls,
-            RelativeTo(folder, yaml.Optional(top, "exceptions")),
+            RelativeTo(yaml, top, "exceptions", folder),
             PositiveNumber(yaml, top, "concurrency"),
             yaml.Optional(top, "endpointUrl"),
             Report(yaml, YamlInput.Value(top, "report"), folder));
@@ -98,7 +98,7 @@ internal static partial class ScanConfigFile
         yaml.OnlyKeys(report, ReportFields);
         return new ReportDefaults(
             Formats(yaml, report),
-            RelativeTo(folder, yaml.Optional(report, "output")),
+            RelativeTo(yaml, report, "output", folder),
             OneOf(yaml, report, "failOn", ["fail", "error", "never"]),
             OneOf(yaml, report, "mode", ["semantic", "literal"]),
             Boolean(yaml, report, "strict"));
@@ -138,7 +138,14 @@ internal static partial class ScanConfigFile
             : throw yaml.Refuse(YamlInput.Value(mapping, field)!, $"`{field}` must be a whole number above 0, found `{text}`");
     }
 
-    private static string? RelativeTo(string folder, string? path) => path is null ? null : Path.GetFullPath(path, folder);
+    /// <summary>A path field, relative to the file's folder; one the system cannot take as a path (a NUL in it) is refused where it is written.</summary>
+    private static string? RelativeTo(YamlInput yaml, YamlMappingNode mapping, string field, string folder)
+    {
+        var path = yaml.Optional(mapping, field);
+        return path is null ? null
+            : path.Contains('\0', StringComparison.Ordinal) ? throw yaml.Refuse(YamlInput.Value(mapping, field)!, $"`{field}` is not a path: it holds a NUL character")
+            : Path.GetFullPath(path, folder);
+    }
 
     [GeneratedRegex("^[0-9]{12}$")]
     private static partial Regex AccountId();

@@ -84,7 +84,11 @@ internal static class QueryForm
     private static IEnumerable<Node> Ordered(Node node) =>
         node.Children is null
             ? []
-            : node.Children.Where(pair => IsIndex(pair.Key)).OrderBy(pair => int.Parse(pair.Key, CultureInfo.InvariantCulture)).Select(pair => pair.Value);
+            // In numeric order, however many digits: by the length without leading zeros, then by the digits.
+            : node.Children.Where(pair => IsIndex(pair.Key))
+                .OrderBy(pair => pair.Key.TrimStart('0').Length)
+                .ThenBy(pair => pair.Key.TrimStart('0'), StringComparer.Ordinal)
+                .Select(pair => pair.Value);
 
     private static bool IsIndex(string part) => part.Length > 0 && part.All(char.IsAsciiDigit);
 

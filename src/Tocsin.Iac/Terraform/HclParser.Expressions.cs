@@ -7,6 +7,19 @@ internal sealed partial class HclParser
 {
     public HclExpression ParseExpression()
     {
+        Descend();
+        try
+        {
+            return ParseConditional();
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private HclExpression ParseConditional()
+    {
         SkipTrivia(newlines: _nesting > 0);
         var condition = ParseBinary(0);
         SkipTrivia(newlines: _nesting > 0);
@@ -63,7 +76,15 @@ internal sealed partial class HclParser
         {
             var line = _line;
             var op = Advance().ToString();
-            return new HclUnary(op, ParseUnary(), line);
+            Descend();
+            try
+            {
+                return new HclUnary(op, ParseUnary(), line);
+            }
+            finally
+            {
+                _depth--;
+            }
         }
 
         return ParsePostfix(ParsePrimary());

@@ -14,6 +14,10 @@ internal sealed partial class HclParser(string text, int firstLine = 1)
     private int _line = firstLine;
     private int _column = 1;
     private int _nesting;
+    private int _depth;
+
+    /// <summary>How deep expressions and blocks may nest: far past any real configuration, well short of the stack's end.</summary>
+    public const int MaxDepth = 256;
 
     public HclBody ParseFile()
     {
@@ -21,7 +25,30 @@ internal sealed partial class HclParser(string text, int firstLine = 1)
         return body;
     }
 
+    /// <summary>One level deeper; past <see cref="MaxDepth"/> the file is refused where it got too deep, before the stack runs out.</summary>
+    private void Descend()
+    {
+        if (++_depth > MaxDepth)
+        {
+            _depth--;
+            throw new HclSyntaxError(_line, _column, $"nested more than {MaxDepth} levels deep");
+        }
+    }
+
     private HclBody ParseBody(bool endsWithBrace)
+    {
+        Descend();
+        try
+        {
+            return ParseBodyContent(endsWithBrace);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private HclBody ParseBodyContent(bool endsWithBrace)
     {
         var saved = _nesting;
         _nesting = 0;

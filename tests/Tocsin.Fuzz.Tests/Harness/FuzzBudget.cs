@@ -10,7 +10,7 @@ namespace Tocsin.Fuzz.Tests.Harness;
 public static class FuzzBudget
 {
     /// <summary>How many fuzz targets share the default slice (one test per input kind).</summary>
-    public const int Targets = 9;
+    public const int Targets = 8;
 
     public const double DefaultSliceSeconds = 30;
 
