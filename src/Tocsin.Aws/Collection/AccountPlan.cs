@@ -35,7 +35,7 @@ internal sealed record AccountPlan(Organization? Organization, IReadOnlyList<Acc
             }
             catch (Protocols.AwsProtocolException problem)
             {
-                throw new CollectionException($"Cannot list the organization's accounts: {problem.Message}.", problem);
+                throw new CollectionException($"Cannot list the organization's accounts: {problem.Message.TrimEnd('.')}.", problem);
             }
 
             organization = new Organization(info.Id, info.ManagementAccountId, Observed.Known<IReadOnlyList<string>>([.. listed.Select(a => a.Id).Order(StringComparer.Ordinal)]));

@@ -148,7 +148,7 @@ public sealed class Collector(CollectorOptions? options = null)
         }
         catch (Protocols.AwsProtocolException problem)
         {
-            throw new CollectionException($"AWS could not be reached: {problem.Message}.", problem);
+            throw new CollectionException($"AWS could not be reached: {problem.Message.TrimEnd('.')}.", problem);
         }
         catch (Amazon.Runtime.AmazonClientException problem)
         {
