@@ -44,7 +44,8 @@ public sealed class EmulatorHost : IAsyncDisposable
         limits ??= EmulatorLimits.Default;
         scenario ??= Scenario.Default();
         faults ??= FaultPlan.None;
-        var state = new EmulatorState(clock ?? TimeProvider.System);
+        clock ??= TimeProvider.System;
+        var state = new EmulatorState(faults.ClockSkew == TimeSpan.Zero ? clock : new SkewedClock(clock, faults.ClockSkew));
         scenario.ApplyTo(state);
         state.IsRegionDisabled = faults.IsRegionDisabled;
         var pipeline = new RequestPipeline(state, ServiceCatalog.Standard(), faults);

@@ -74,4 +74,54 @@ public sealed class FaultPlanTests
         var problem = Should.Throw<EmulatorInputException>(() => FaultPlan.Parse("seed: 1\nthrotle: 0.5\n", "faults.yaml"));
         problem.Message.ShouldStartWith("faults.yaml:2:");
     }
+
+    [Fact]
+    public void Rates_of_one_rule_that_add_up_to_more_than_one_are_refused_with_the_rule_named()
+    {
+        var problem = Should.Throw<EmulatorInputException>(() => FaultPlan.Parse("rules:\n  - { throttle: 0.6, malformed: 0.6 }\n", "faults.yaml"));
+        problem.Message.ShouldBe("faults.yaml: rules[0]: the rates add up to 1.2; a request meets at most one fault, so they add up to 1 at most.");
+    }
+
+    [Theory]
+    [InlineData("connectionReset", FaultKind.ConnectionReset)]
+    [InlineData("malformed", FaultKind.Malformed)]
+    [InlineData("truncated", FaultKind.Truncated)]
+    [InlineData("wrongContentType", FaultKind.WrongContentType)]
+    [InlineData("oversized", FaultKind.Oversized)]
+    [InlineData("trickle", FaultKind.Trickle)]
+    public void Each_reply_fault_key_injects_its_kind_and_is_counted(string key, FaultKind kind)
+    {
+        var plan = FaultPlan.Parse($"rules:\n  - {{ operation: \"logs:*\", {key}: 1 }}\n", "faults.yaml");
+
+        plan.Decide("logs:DescribeMetricFilters", "111111111111", "us-east-1").Kind.ShouldBe(kind);
+        plan.Decide("cloudwatch:DescribeAlarms", "111111111111", "us-east-1").Kind.ShouldBe(FaultKind.None);
+        plan.Injected.ShouldBe(new Dictionary<FaultKind, long> { [kind] = 1 });
+    }
+
+    [Fact]
+    public void A_truncation_point_is_drawn_per_request_and_repeats_with_the_seed()
+    {
+        const string Truncating = "seed: 5\nrules:\n  - truncated: 1\n";
+        List<double> Cuts(FaultPlan plan) => [.. Enumerable.Range(0, 20).Select(_ => plan.Decide("sns:ListTopics", "111111111111", "us-east-1").Fraction)];
+
+        var cuts = Cuts(FaultPlan.Parse(Truncating, "faults.yaml"));
+        cuts.ShouldBe(Cuts(FaultPlan.Parse(Truncating, "faults.yaml")));
+        cuts.Distinct().Count().ShouldBe(20);
+    }
+
+    [Fact]
+    public void Trickle_rate_oversize_and_clock_skew_are_read_from_the_file()
+    {
+        var plan = FaultPlan.Parse("trickleMs: 20\noversizedBytes: 1048576\nclockSkewMinutes: -20\n", "faults.yaml");
+
+        (plan.TrickleDelay, plan.OversizedBytes, plan.ClockSkew).ShouldBe((TimeSpan.FromMilliseconds(20), 1048576L, TimeSpan.FromMinutes(-20)));
+    }
+
+    [Fact]
+    public void Without_the_new_keys_a_reply_trickles_a_byte_a_second_and_is_padded_to_ten_megabytes()
+    {
+        var plan = FaultPlan.Parse("seed: 1\n", "faults.yaml");
+
+        (plan.TrickleDelay, plan.OversizedBytes, plan.ClockSkew).ShouldBe((TimeSpan.FromSeconds(1), 10L * 1024 * 1024, TimeSpan.Zero));
+    }
 }

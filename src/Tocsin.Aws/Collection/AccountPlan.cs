@@ -33,6 +33,10 @@ internal sealed record AccountPlan(Organization? Organization, IReadOnlyList<Acc
                 throw new CollectionException(
                     $"Cannot list the organization's accounts as {identity.Arn}: {problem.Code} ({problem.AwsMessage}). Run from the management account or a delegated administrator, or name the accounts instead.", problem);
             }
+            catch (Protocols.AwsProtocolException problem)
+            {
+                throw new CollectionException($"Cannot list the organization's accounts: {problem.Message.TrimEnd('.')}.", problem);
+            }
 
             organization = new Organization(info.Id, info.ManagementAccountId, Observed.Known<IReadOnlyList<string>>([.. listed.Select(a => a.Id).Order(StringComparer.Ordinal)]));
             foreach (var account in listed)

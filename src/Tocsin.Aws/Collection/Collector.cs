@@ -146,6 +146,10 @@ public sealed class Collector(CollectorOptions? options = null)
         {
             throw new CollectionException($"The starting credentials do not work: sts:GetCallerIdentity answered {problem.Code} ({problem.AwsMessage}).", problem);
         }
+        catch (Protocols.AwsProtocolException problem)
+        {
+            throw new CollectionException($"AWS could not be reached: {problem.Message.TrimEnd('.')}.", problem);
+        }
         catch (Amazon.Runtime.AmazonClientException problem)
         {
             throw new CollectionException($"The starting credentials cannot be resolved: {problem.Message}", problem);

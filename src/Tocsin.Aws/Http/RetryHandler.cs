@@ -50,17 +50,23 @@ public sealed class RetryHandler(RetryOptions options, HttpMessageHandler inner)
                 call.Statistics?.Attempted();
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(options.Policy.Timeout);
-                HttpResponseMessage response;
+                HttpResponseMessage? response = null;
                 try
                 {
                     response = await base.SendAsync(request, timeout.Token);
+
+                    // The whole body within the attempt's time: a reply that trickles in is a timeout like one that
+                    // never starts, and a reply cut off mid-body is a dropped connection, both retried.
+                    await response.Content.LoadIntoBufferAsync(timeout.Token);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
+                    response?.Dispose();
                     return new Attempt(null, AwsErrorKind.Transient, "RequestTimeout", $"no reply within {options.Policy.Timeout.TotalSeconds:0.#} s", null);
                 }
-                catch (HttpRequestException problem)
+                catch (Exception problem) when (problem is HttpRequestException or IOException)
                 {
+                    response?.Dispose();
                     return new Attempt(null, AwsErrorKind.Transient, "ConnectionError", problem.Message, problem);
                 }
 
@@ -71,7 +77,6 @@ public sealed class RetryHandler(RetryOptions options, HttpMessageHandler inner)
                     return new Attempt(response, null, null, null, null);
                 }
 
-                await response.Content.LoadIntoBufferAsync(cancellationToken);
                 var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
                 var error = AwsErrorParser.Parse((int)response.StatusCode, response.Headers, bytes);
                 var kind = AwsErrorCodes.Classify(error.Code, (int)response.StatusCode, error.Message);

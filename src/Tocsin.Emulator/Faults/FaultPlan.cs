@@ -4,13 +4,15 @@ using System.Text;
 namespace Tocsin.Emulator.Faults;
 
 /// <summary>
-/// Faults to inject: throttling, server errors, timeouts, latency, AccessDenied and disabled opt-in regions.
+/// Faults to inject: throttling, server errors, timeouts, connection resets, broken replies (malformed, truncated,
+/// wrong content type, oversized, trickling), latency, AccessDenied, disabled opt-in regions and a skewed clock.
 /// Draws are a pure function of the seed, the request's action/account/region and how many such requests came
 /// before, so the same sequence of calls meets the same faults on every run.
 /// </summary>
 public sealed class FaultPlan
 {
     private readonly ConcurrentDictionary<string, long> _counters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<FaultKind, long> _injected = new();
 
     public FaultPlan(int seed, IReadOnlyList<FaultRule> rules, IReadOnlyList<FaultScope> accessDenied, IReadOnlyList<FaultScope> disabledRegions, TimeSpan? timeoutAfter = null)
     {
@@ -35,6 +37,15 @@ public sealed class FaultPlan
     /// <summary>How long a timed-out request hangs before its connection is dropped.</summary>
     public TimeSpan TimeoutAfter { get; }
 
+    /// <summary>How long a trickling reply waits between two bytes (<c>trickleMs</c>).</summary>
+    public TimeSpan TrickleDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The size an oversized reply is padded to (<c>oversizedBytes</c>).</summary>
+    public long OversizedBytes { get; init; } = 10 * 1024 * 1024;
+
+    /// <summary>How far the emulator's clock is from the true time (<c>clockSkewMinutes</c>; positive: ahead).</summary>
+    public TimeSpan ClockSkew { get; init; }
+
     public static FaultPlan Load(string path)
     {
         if (!File.Exists(path))
@@ -53,7 +64,8 @@ public sealed class FaultPlan
         for (var i = 0; i < file.Rules.Count; i++)
         {
             var rule = file.Rules[i];
-            foreach (var (name, rate) in new[] { ("throttle", rule.Throttle), ("serverError", rule.ServerError), ("timeout", rule.Timeout) })
+            var rates = rule.Rates();
+            foreach (var (name, _, rate) in rates)
             {
                 if (rate is < 0 or > 1)
                 {
@@ -61,12 +73,17 @@ public sealed class FaultPlan
                 }
             }
 
+            if (rates.Sum(r => r.Rate) > 1 + 1e-9)
+            {
+                throw new EmulatorInputException($"{source}: rules[{i}]: the rates add up to {rates.Sum(r => r.Rate)}; a request meets at most one fault, so they add up to 1 at most.");
+            }
+
             if (rule.LatencyMs < 0 || rule.JitterMs < 0)
             {
                 throw new EmulatorInputException($"{source}: rules[{i}] has a negative latency.");
             }
 
-            rules.Add(new FaultRule(rule.ToScope(), rule.Throttle, rule.ServerError, rule.Timeout, TimeSpan.FromMilliseconds(rule.LatencyMs), TimeSpan.FromMilliseconds(rule.JitterMs)));
+            rules.Add(new FaultRule(rule.ToScope(), [.. rates.Select(r => new FaultRate(r.Kind, r.Rate))], TimeSpan.FromMilliseconds(rule.LatencyMs), TimeSpan.FromMilliseconds(rule.JitterMs)));
         }
 
         for (var i = 0; i < file.DisabledRegions.Count; i++)
@@ -82,13 +99,34 @@ public sealed class FaultPlan
             throw new EmulatorInputException($"{source}: timeoutSeconds must be positive.");
         }
 
+        if (file.TrickleMs <= 0)
+        {
+            throw new EmulatorInputException($"{source}: trickleMs must be positive.");
+        }
+
+        if (file.OversizedBytes <= 0)
+        {
+            throw new EmulatorInputException($"{source}: oversizedBytes must be positive.");
+        }
+
         return new FaultPlan(
             file.Seed,
             rules,
             [.. file.AccessDenied.Select(scope => scope.ToScope())],
             [.. file.DisabledRegions.Select(scope => scope.ToScope())],
-            TimeSpan.FromSeconds(file.TimeoutSeconds));
+            TimeSpan.FromSeconds(file.TimeoutSeconds))
+        {
+            TrickleDelay = TimeSpan.FromMilliseconds(file.TrickleMs),
+            OversizedBytes = file.OversizedBytes,
+            ClockSkew = TimeSpan.FromMinutes(file.ClockSkewMinutes),
+        };
     }
+
+    /// <summary>How many requests met each kind of fault so far (latency alone is not counted).</summary>
+    public IReadOnlyDictionary<FaultKind, long> Injected => new SortedDictionary<FaultKind, long>(_injected);
+
+    /// <summary>Counts a fault met outside <see cref="Decide"/>, such as a request refused by the skewed clock.</summary>
+    public void Count(FaultKind kind) => _injected.AddOrUpdate(kind, 1, (_, count) => count + 1);
 
     public bool IsRegionDisabled(string account, string region) =>
         DisabledRegions.Any(scope => scope.Matches(scope.Operation, account, region));
@@ -102,6 +140,7 @@ public sealed class FaultPlan
 
         if (AccessDenied.Any(scope => scope.Matches(action, account, region)))
         {
+            Count(FaultKind.AccessDenied);
             return new FaultDecision(TimeSpan.Zero, FaultKind.AccessDenied);
         }
 
@@ -119,13 +158,26 @@ public sealed class FaultPlan
             }
 
             var roll = Draw(key, count, draw++);
-            kind = roll < rule.Throttle ? FaultKind.Throttle
-                : roll < rule.Throttle + rule.ServerError ? FaultKind.ServerError
-                : roll < rule.Throttle + rule.ServerError + rule.Timeout ? FaultKind.Timeout
-                : FaultKind.None;
+            var below = 0.0;
+            foreach (var rate in rule.Rates)
+            {
+                below += rate.Rate;
+                if (roll < below)
+                {
+                    kind = rate.Kind;
+                    break;
+                }
+            }
         }
 
-        return new FaultDecision(latency, kind);
+        if (kind != FaultKind.None)
+        {
+            Count(kind);
+        }
+
+        return kind.ChangesReply()
+            ? new FaultDecision(latency, kind, Draw(key, count, draw))
+            : new FaultDecision(latency, kind);
     }
 
     /// <summary>A uniform number in [0, 1) from the seed, the request key, its ordinal and the draw number.</summary>

@@ -35,5 +35,8 @@ public sealed record FaultScope(string Operation = "*", string Account = "*", st
     }
 }
 
-/// <summary>Rates (0..1) of failures and the latency added to matching requests.</summary>
-public sealed record FaultRule(FaultScope Scope, double Throttle, double ServerError, double Timeout, TimeSpan Latency, TimeSpan Jitter);
+/// <summary>Rates (0..1, at most 1 together) of failures and the latency added to matching requests.</summary>
+public sealed record FaultRule(FaultScope Scope, IReadOnlyList<FaultRate> Rates, TimeSpan Latency, TimeSpan Jitter);
+
+/// <summary>How often (0..1) a rule's requests meet one kind of fault.</summary>
+public sealed record FaultRate(FaultKind Kind, double Rate);

@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Tocsin.Emulator.Faults;
 
 namespace Tocsin.Emulator.Protocol;
 
 /// <summary>Writes an operation's output or error in the protocol the request came in.</summary>
 internal static class ReplyWriter
 {
-    public static async Task OutputAsync(HttpContext http, ServiceDefinition service, bool json, string operation, JsonObject? output, string requestId)
+    /// <param name="fault">A fault that breaks the reply (<see cref="FaultKinds.ChangesReply"/>), or none.</param>
+    public static async Task OutputAsync(HttpContext http, ServiceDefinition service, bool json, string operation, JsonObject? output, string requestId, FaultDecision fault, FaultPlan faults)
     {
         byte[] body;
         if (json && CborBody.IsCbor(http.Request))
@@ -29,7 +31,7 @@ internal static class ReplyWriter
         }
 
         http.Response.StatusCode = StatusCodes.Status200OK;
-        await http.Response.Body.WriteAsync(body, http.RequestAborted);
+        await FaultyReply.WriteAsync(http, body, fault, faults);
     }
 
     public static async Task ErrorAsync(HttpContext http, ServiceDefinition? service, bool json, AwsError error, string requestId)

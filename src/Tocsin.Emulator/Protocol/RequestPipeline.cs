@@ -23,6 +23,9 @@ internal sealed class RequestPipeline(EmulatorState state, ServiceCatalog catalo
     {
         var requestId = Guid.NewGuid().ToString();
         http.Response.Headers["x-amzn-RequestId"] = requestId;
+
+        // The reply's Date is the emulator's own clock, as AWS's is; a client learns a skewed clock from it.
+        http.Response.Headers.Date = state.Now.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         var body = await ReadBodyAsync(http.Request);
         var signed = SigV4Request.Parse(http.Request.Headers.Authorization, AmzDate(http.Request), out var authProblem);
         var target = http.Request.Headers["X-Amz-Target"].ToString();
@@ -80,12 +83,14 @@ internal sealed class RequestPipeline(EmulatorState state, ServiceCatalog catalo
                     http.Abort();
                     return;
                 case FaultKind.None:
+                default:
+                    // No fault, or one that breaks the reply once the operation has run.
                     break;
             }
 
             if (service.Protocol == WireProtocol.RestXml)
             {
-                await WriteS3Async(http, service, caller, signed.Region, operation, input, requestId);
+                await WriteS3Async(http, service, caller, signed.Region, operation, input, requestId, fault);
                 return;
             }
 
@@ -101,15 +106,15 @@ internal sealed class RequestPipeline(EmulatorState state, ServiceCatalog catalo
                 output = run(new CallContext(state, caller, account, signed.Region, operation, input, requestId));
             }
 
-            await ReplyWriter.OutputAsync(http, service, json, operation, output, requestId);
+            await ReplyWriter.OutputAsync(http, service, json, operation, output, requestId, fault, faults);
         }
         catch (AwsError error)
         {
             await ReplyWriter.ErrorAsync(http, service, json, error, requestId);
         }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        catch (Exception gone) when (gone is OperationCanceledException or IOException && http.RequestAborted.IsCancellationRequested)
         {
-            // The client went away while a fault delayed its request.
+            // The client went away while a fault delayed or trickled its reply.
         }
         catch (Exception unexpected) when (!http.Response.HasStarted)
         {
@@ -238,6 +243,11 @@ internal sealed class RequestPipeline(EmulatorState state, ServiceCatalog catalo
 
         if ((state.Now - signed.SignedAt).Duration() > AllowedSkew)
         {
+            if (faults.ClockSkew != TimeSpan.Zero)
+            {
+                faults.Count(FaultKind.ClockSkew);
+            }
+
             throw json
                 ? new AwsError("InvalidSignatureException", $"Signature expired: {signed.AmzDate} is now earlier or later than the allowed 15 minutes.")
                 : new AwsError("SignatureDoesNotMatch", $"Signature expired: {signed.AmzDate} is now earlier or later than the allowed 15 minutes.", HttpStatusCode.Forbidden);
@@ -246,7 +256,7 @@ internal sealed class RequestPipeline(EmulatorState state, ServiceCatalog catalo
         return key;
     }
 
-    private async Task WriteS3Async(HttpContext http, ServiceDefinition service, AccessKey caller, string region, string operation, JsonObject input, string requestId)
+    private async Task WriteS3Async(HttpContext http, ServiceDefinition service, AccessKey caller, string region, string operation, JsonObject input, string requestId, FaultDecision fault)
     {
         S3Reply reply;
         lock (state.Gate)
@@ -264,7 +274,7 @@ internal sealed class RequestPipeline(EmulatorState state, ServiceCatalog catalo
         if (reply.Body.Length > 0)
         {
             http.Response.ContentType = reply.ContentType;
-            await http.Response.Body.WriteAsync(reply.Body, http.RequestAborted);
+            await FaultyReply.WriteAsync(http, reply.Body, reply.Status == StatusCodes.Status200OK ? fault : FaultDecision.None, faults);
         }
     }
 }
