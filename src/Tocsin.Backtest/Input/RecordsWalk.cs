@@ -74,7 +74,7 @@ internal sealed class RecordsWalk(RecordHandler handler, PartTally tally, int ma
                     return false;
                 }
 
-                if (peek.TokenType == JsonTokenType.PropertyName && peek.ValueTextEquals("Records"u8))
+                if (peek.TokenType == JsonTokenType.PropertyName && IsRecords(ref peek))
                 {
                     if (!peek.Read())
                     {
@@ -178,4 +178,22 @@ internal sealed class RecordsWalk(RecordHandler handler, PartTally tally, int ma
         JsonTokenType.Null => "null",
         _ => "something else",
     };
+
+    /// <summary>The property is <c>Records</c>; a name escaped into text that is not UTF-16 (a lone surrogate) is not.</summary>
+    private static bool IsRecords(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return reader.ValueSpan.SequenceEqual("Records"u8);
+        }
+
+        try
+        {
+            return reader.ValueTextEquals("Records"u8);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 }

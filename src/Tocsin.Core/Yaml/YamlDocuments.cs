@@ -24,7 +24,14 @@ public static class YamlDocuments
         {
             var stream = new YamlStream();
             stream.Load(parser);
-            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+            if (stream.Documents.Count == 0)
+            {
+                return null;
+            }
+
+            var root = stream.Documents[0].RootNode;
+            Depth(root, new Dictionary<YamlNode, int>(ReferenceEqualityComparer.Instance), new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
+            return root;
         }
         catch (Exception broken) when (broken is InvalidOperationException or ArgumentException)
         {
@@ -33,9 +40,48 @@ public static class YamlDocuments
         }
     }
 
+    /// <summary>
+    /// How deep the node graph goes once aliases are followed: an alias names a node already read, so text nested
+    /// shallowly can still reach deep (aliases of aliases), or loop (a collection that holds an alias of itself), and
+    /// every reader would then recurse without end. Both are refused where they happen.
+    /// </summary>
+    private static int Depth(YamlNode node, Dictionary<YamlNode, int> known, HashSet<YamlNode> open)
+    {
+        if (known.TryGetValue(node, out var depth))
+        {
+            return depth;
+        }
+
+        if (!open.Add(node))
+        {
+            throw new YamlException(node.Start, node.End, "an alias refers to a collection that holds it: the document would never end");
+        }
+
+        IEnumerable<YamlNode> children = node switch
+        {
+            YamlMappingNode mapping => mapping.Children.SelectMany(pair => new[] { pair.Key, pair.Value }),
+            YamlSequenceNode sequence => sequence.Children,
+            _ => [],
+        };
+        depth = 1 + children.Select(child => Depth(child, known, open)).DefaultIfEmpty(0).Max();
+        if (depth > MaxNesting)
+        {
+            throw new YamlException(node.Start, node.End, $"collections are nested more than {MaxNesting} levels deep once aliases are followed");
+        }
+
+        open.Remove(node);
+        known[node] = depth;
+        return depth;
+    }
+
+    /// <summary>
+    /// Refuses, as the events arrive, collections nested past <see cref="MaxNesting"/>, and an alias to an anchor not
+    /// yet complete (the collection holding it, which YamlDotNet would compare with itself without end) or not defined.
+    /// </summary>
     private sealed class NestingLimit(IParser inner) : IParser
     {
-        private int _depth;
+        private readonly Stack<string?> _open = new();
+        private readonly HashSet<string> _complete = new(StringComparer.Ordinal);
 
         public ParsingEvent? Current => inner.Current;
 
@@ -46,12 +92,31 @@ public static class YamlDocuments
                 return false;
             }
 
-            switch (inner.Current)
+            var current = inner.Current!;
+            switch (current)
             {
-                case MappingStart or SequenceStart when ++_depth > MaxNesting:
-                    throw new YamlException(inner.Current.Start, inner.Current.End, $"collections are nested more than {MaxNesting} levels deep");
-                case MappingEnd or SequenceEnd:
-                    _depth--;
+                case NodeEvent { Anchor.IsEmpty: false } node when node is not (MappingStart or SequenceStart):
+                    _complete.Add(node.Anchor.Value);
+                    break;
+                case AnchorAlias alias when !_complete.Contains(alias.Value.Value):
+                    throw new YamlException(current.Start, current.End, _open.Contains(alias.Value.Value)
+                        ? $"the alias *{alias.Value.Value} refers to a collection that holds it: the document would never end"
+                        : $"the alias *{alias.Value.Value} refers to no anchor before it");
+            }
+
+            switch (current)
+            {
+                case MappingStart or SequenceStart when _open.Count >= MaxNesting:
+                    throw new YamlException(current.Start, current.End, $"collections are nested more than {MaxNesting} levels deep");
+                case MappingStart or SequenceStart:
+                    _open.Push(((NodeEvent)current).Anchor.IsEmpty ? null : ((NodeEvent)current).Anchor.Value);
+                    break;
+                case MappingEnd or SequenceEnd when _open.Count > 0:
+                    if (_open.Pop() is { } anchor)
+                    {
+                        _complete.Add(anchor);
+                    }
+
                     break;
             }
 

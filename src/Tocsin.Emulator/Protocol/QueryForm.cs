@@ -9,6 +9,9 @@ namespace Tocsin.Emulator.Protocol;
 /// </summary>
 internal static class QueryForm
 {
+    /// <summary>The most dot-separated parts a parameter name may have.</summary>
+    public const int MaxParts = 32;
+
     public static JsonObject ToInput(IEnumerable<KeyValuePair<string, string>> parameters)
     {
         var root = new Node();
@@ -17,6 +20,12 @@ internal static class QueryForm
             if (key is "Action" or "Version")
             {
                 continue;
+            }
+
+            // No operation's input nests deeper than a few levels; a name of hundreds of parts is refused, not followed.
+            if (key.Count(c => c == '.') > MaxParts)
+            {
+                throw new AwsError("ValidationError", $"The parameter name {key[..Math.Min(key.Length, 64)]}... has more than {MaxParts} parts.", System.Net.HttpStatusCode.BadRequest);
             }
 
             var node = root;

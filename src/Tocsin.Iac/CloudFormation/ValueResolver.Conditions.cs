@@ -43,6 +43,8 @@ internal sealed partial class ValueResolver
             "Fn::And" when args is not null => Decide(args, decisive: false),
             "Fn::Or" when args is not null => Decide(args, decisive: true),
             "Condition" => Condition(Text(Untagged(argument))),
+            // A condition function written wrong is not a value either: asking Function would ask Truth again.
+            "Fn::Equals" or "Fn::Not" or "Fn::And" or "Fn::Or" => throw new Unresolvable($"{name} has the wrong arguments"),
             _ => Text(Function(name, argument), argument) == "true",
         };
     }

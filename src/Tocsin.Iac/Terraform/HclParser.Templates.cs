@@ -98,6 +98,11 @@ internal sealed partial class HclParser
     private string Escape()
     {
         Advance();
+        if (AtEnd)
+        {
+            throw Error("a character after '\\'", found: false);
+        }
+
         var c = Advance();
         switch (c)
         {
@@ -113,6 +118,11 @@ internal sealed partial class HclParser
                 if (!int.TryParse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
                 {
                     throw Error($"{length} hexadecimal digits after '\\{c}'");
+                }
+
+                if (code is < 0 or > 0x10FFFF or (>= 0xD800 and <= 0xDFFF))
+                {
+                    throw new HclSyntaxError(_line, _column, $"'\\{c}{hex}' is not a Unicode character");
                 }
 
                 Advance(length);
@@ -197,13 +207,16 @@ internal sealed partial class HclParser
             {
                 while (!AtEnd && Peek != '"')
                 {
-                    if (Advance() == '\\')
+                    if (Advance() == '\\' && !AtEnd)
                     {
                         Advance();
                     }
                 }
 
-                Advance();
+                if (!AtEnd)
+                {
+                    Advance();
+                }
             }
             else if (c == open)
             {

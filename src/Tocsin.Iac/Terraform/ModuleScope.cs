@@ -73,7 +73,7 @@ internal sealed class ModuleScope : IHclScope
         }
 
         return variable.Block.Body.Attribute("default") is { } fallback
-            ? HclEvaluator.Evaluate(fallback.Value, this)
+            ? Guarded($"var.{name}", () => HclEvaluator.Evaluate(fallback.Value, this))
             : new HclUnknown($"var.{name} has no default and no value in terraform.tfvars{(_depth > 0 ? " or the module call" : "")}");
     }
 

@@ -21,11 +21,18 @@ public static class FuzzBudget
             ? seconds
             : DefaultSliceSeconds / Targets);
 
-    /// <summary><c>TOCSIN_FUZZ_INPUTS</c>: a target stops after this many inputs even with time left (for a campaign of a fixed size).</summary>
+    /// <summary>The inputs a target runs at most in the default slice: the same inputs on a fast machine as on a slow one, never new ones.</summary>
+    public const long DefaultSliceInputs = 10_000;
+
+    /// <summary>
+    /// <c>TOCSIN_FUZZ_INPUTS</c>: a target stops after this many inputs even with time left (for a campaign of a fixed
+    /// size); without it, the default slice stops at <see cref="DefaultSliceInputs"/>, and a campaign given only
+    /// <c>TOCSIN_FUZZ_SECONDS</c> runs for its time.
+    /// </summary>
     public static long MaxInputs { get; } =
         long.TryParse(Environment.GetEnvironmentVariable("TOCSIN_FUZZ_INPUTS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var inputs) && inputs > 0
             ? inputs
-            : long.MaxValue;
+            : Environment.GetEnvironmentVariable("TOCSIN_FUZZ_SECONDS") is { Length: > 0 } ? long.MaxValue : DefaultSliceInputs;
 
     public static long Seed { get; } =
         long.TryParse(Environment.GetEnvironmentVariable("TOCSIN_FUZZ_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed)
