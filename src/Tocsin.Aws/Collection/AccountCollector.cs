@@ -78,7 +78,7 @@ internal sealed class AccountCollector(CollectRun run, AccountToRead target)
 
         _session = new AwsSession(run.Transport, credentials, target.Id, statistics);
         _cloudTrail = new CloudTrailClient(_session);
-        _chains = new ChainReader(_session, target.Id, run.Topics);
+        _chains = new ChainReader(_session, target.Id, run);
         return true;
     }
 
@@ -166,12 +166,12 @@ internal sealed class AccountCollector(CollectRun run, AccountToRead target)
         var listed = listedRegions.ToDictionary(region => region, region => _listings[region].Value.Result, StringComparer.Ordinal);
         var readings = _readings.Where(entry => entry.Value.Value.IsCompletedSuccessfully).ToDictionary(entry => entry.Key, entry => entry.Value.Value.Result, StringComparer.Ordinal);
         var chains = _chains?.Chains() ?? new Dictionary<string, RegionChain>();
-        var topicRegions = run.Topics.Keys.Where(key => key.AccountId == target.Id).Select(key => key.Region).ToList();
 
         // A partial reading also holds the regions of the topics read in this account, as a complete one would
         // (every region enabled or asked for); a complete one holds the regions it listed.
+        var topicRegions = complete ? [] : run.TopicRegions.Keys.Where(region => run.Topics.ContainsKey(new TopicKey(target.Id, region)));
         var names = listedRegions.Concat(chains.Keys)
-            .Concat(complete ? [] : topicRegions.Where(region => run.Request.Regions?.Contains(region) != false))
+            .Concat(topicRegions.Where(region => run.Request.Regions?.Contains(region) != false))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
         var unlisted = complete

@@ -10,10 +10,10 @@ namespace Tocsin.Aws.Collection;
 /// Follows trails' log groups in one account, one log group at a time: its metric filters, then (once the region has
 /// a filter) the region's alarms, then every SNS topic an alarm on the filters' metrics notifies. Each call is made
 /// once however many trails lead to it, so following the log groups one by one costs what following them all at once
-/// does. Topics go to <paramref name="topics"/>, keyed by the account and region in their ARN, since an alarm may
-/// notify a topic of another account.
+/// does. Topics go to the run's, keyed by the account and region in their ARN, since an alarm may notify a topic of
+/// another account.
 /// </summary>
-internal sealed class ChainReader(AwsSession session, string accountId, ConcurrentDictionary<TopicKey, ConcurrentDictionary<string, Topic>> topics)
+internal sealed class ChainReader(AwsSession session, string accountId, CollectRun run)
 {
     private readonly LogsClient _logs = new(session);
     private readonly CloudWatchClient _cloudWatch = new(session);
@@ -81,7 +81,7 @@ internal sealed class ChainReader(AwsSession session, string accountId, Concurre
     private async Task ReadTopicAsync(string arn, CancellationToken cancellationToken)
     {
         var key = TopicKey.Of(arn)!.Value;
-        var place = topics.GetOrAdd(key, _ => new ConcurrentDictionary<string, Topic>(StringComparer.Ordinal));
+        var place = run.TopicsIn(key);
         if (place.ContainsKey(arn))
         {
             return;

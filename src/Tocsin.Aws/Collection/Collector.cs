@@ -69,8 +69,9 @@ public sealed class Collector(CollectorOptions? options = null)
 
             // An account read in part stays so only while the whole inventory proves it passing (a member's chain is
             // its organization trail's, in the owner); the others are read completely, and everything judged again.
+            var read = inventory.Accounts.ToDictionary(account => account.Id, StringComparer.Ordinal);
             var undecided = readers.Values
-                .Where(reader => !reader.IsComplete && !proof.Holds(inventory, inventory.FindAccount(reader.Id)!))
+                .Where(reader => !reader.IsComplete && !proof.Holds(inventory, read[reader.Id]))
                 .ToList();
             if (undecided.Count == 0)
             {
@@ -107,7 +108,8 @@ public sealed class Collector(CollectorOptions? options = null)
             foreach (var trail in reader.OwnCandidates)
             {
                 await reader.FollowAsync(trail, cancellationToken);
-                if (proof.Holds(Alone(run, reader), reader.Account))
+                var account = reader.Account;
+                if (proof.Holds(Alone(run, reader.TopicArns, account), account))
                 {
                     return;
                 }
@@ -174,13 +176,15 @@ public sealed class Collector(CollectorOptions? options = null)
         };
     }
 
-    /// <summary>One account as read so far, with the topics its alarms notify in other accounts: to judge it alone.</summary>
-    private static CloudInventory Alone(CollectRun run, AccountCollector reader)
+    /// <summary>One account as read so far, with the topics its alarms notify (<paramref name="topicArns"/>) in other accounts: to judge it alone.</summary>
+    private static CloudInventory Alone(CollectRun run, IEnumerable<string> topicArns, Account account)
     {
-        var elsewhere = reader.TopicArns.Select(TopicKey.Of).OfType<TopicKey>().Where(key => key.AccountId != reader.Id).ToHashSet();
-        return new CloudInventory(null, [reader.Account])
+        var elsewhere = topicArns.Select(TopicKey.Of).OfType<TopicKey>().Where(key => key.AccountId != account.Id).Distinct()
+            .Select(key => run.Topics.TryGetValue(key, out var topics) ? KeyValuePair.Create(key, topics) : (KeyValuePair<TopicKey, ConcurrentDictionary<string, Topic>>?)null)
+            .OfType<KeyValuePair<TopicKey, ConcurrentDictionary<string, Topic>>>();
+        return new CloudInventory(null, [account])
         {
-            LinkedAccounts = [.. TopicsOnly(run.Topics.Where(entry => elsewhere.Contains(entry.Key)), _ => null)],
+            LinkedAccounts = [.. TopicsOnly(elsewhere, _ => null)],
         };
     }
 
