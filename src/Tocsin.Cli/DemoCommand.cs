@@ -51,7 +51,7 @@ internal static class DemoCommand
                     new ScanTarget("demo-organization", null, Organization: true, OrganizationRole, null, "tocsin-demo", null, null),
                     new ScanTarget("standalone-accounts", null, Organization: false, AuditRole, null, "tocsin-demo", standalone, null),
                 ], [.. controls.Select(c => c.Id)], null, null, emulator.Endpoint.ToString(), new ReportDefaults(null, null, "never", null, null));
-            var plan = new ScanPlan(config.Targets, controls, 8, emulator.Endpoint, null);
+            var plan = new ScanPlan(config.Targets, controls, 8, emulator.Endpoint, null, flags.EvaluationOptions(parse, config), EvidenceScope.Minimal);
             // The emulated management account's key; nothing of the machine's own AWS set-up is read.
             var runner = new ScanRunner(DemoCredentials.Collector(), console, DemoCredentials.For(emulator.Endpoint));
             // Every run of the demo is recorded, by default in a store of its own that outlives the demo for `tocsin serve`.

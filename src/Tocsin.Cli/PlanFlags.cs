@@ -45,7 +45,7 @@ internal sealed class PlanFlags
     public bool FromSnapshot(ParseResult parse) => parse.GetValue(_snapshot) is not null;
 
     /// <summary>The saved inventory, or a fresh scan; null when no target could be read (the scan said why).</summary>
-    public async Task<CloudInventory?> InventoryAsync(ParseResult parse, ScanFlags scan, ScanConfig? config, IReadOnlyList<Core.Controls.Control> controls, CliConsole console, CancellationToken cancellationToken)
+    public async Task<CloudInventory?> InventoryAsync(ParseResult parse, ScanFlags scan, ScanConfig? config, IReadOnlyList<Core.Controls.Control> controls, Core.Evaluation.EvaluationOptions judging, CliConsole console, CancellationToken cancellationToken)
     {
         if (parse.GetValue(_snapshot) is { } path)
         {
@@ -64,7 +64,7 @@ internal sealed class PlanFlags
             }
         }
 
-        var scanPlan = scan.Plan(parse, config, controls);
+        var scanPlan = scan.Plan(parse, config, controls, judging);
         var outcome = await scan.Runner(parse, scanPlan, console).RunAsync(scanPlan, cancellationToken);
         return outcome.FailedTargets.Count == scanPlan.Targets.Count ? null : outcome.Inventory;
     }

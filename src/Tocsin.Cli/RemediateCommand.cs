@@ -32,7 +32,7 @@ internal static class RemediateCommand
             var afterReport = apply.AfterReport(parse);
             if (apply.Applying(parse, plan.FromSnapshot(parse)))
             {
-                var scanPlan = scan.Plan(parse, config, controls);
+                var scanPlan = scan.Plan(parse, config, controls, judging.EvaluationOptions(parse, config));
                 // Only a run that changes something is recorded: a dry run changes nothing.
                 using var runs = apply.Yes(parse) ? store.Open(parse) : null;
                 var recorder = new RunRecorder(runs, Store.RunKinds.Remediate, ReportSource.Live, ScanCommand.Scope(scanPlan), console);
@@ -48,7 +48,7 @@ internal static class RemediateCommand
                 return await application.RunAsync(scanPlan, apply.Yes(parse), apply.Force(parse), cancellationToken);
             }
 
-            var inventory = await plan.InventoryAsync(parse, scan, config, controls, console, cancellationToken);
+            var inventory = await plan.InventoryAsync(parse, scan, config, controls, judging.EvaluationOptions(parse, config), console, cancellationToken);
             if (inventory is null)
             {
                 return ExitCodes.UsageError;

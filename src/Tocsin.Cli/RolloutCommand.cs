@@ -60,14 +60,14 @@ internal static class RolloutCommand
             }
 
             var priorities = LoadPriorities(parse.GetValue(priority));
-            var inventory = await plan.InventoryAsync(parse, scan, config, controls, console, cancellationToken);
+            var inventory = await plan.InventoryAsync(parse, scan, config, controls, judging.EvaluationOptions(parse, config), console, cancellationToken);
             if (inventory is null)
             {
                 return ExitCodes.UsageError;
             }
 
             var rollout = new Rollout(console, judging, plan, parse, config, controls);
-            var scanPlan = plan.FromSnapshot(parse) ? null : scan.Plan(parse, config, controls);
+            var scanPlan = plan.FromSnapshot(parse) ? null : scan.Plan(parse, config, controls, judging.EvaluationOptions(parse, config));
             var runner = scanPlan is null ? null : scan.Runner(parse, scanPlan, console);
             if (applying && scanPlan!.Targets.Count != 1)
             {

@@ -25,7 +25,7 @@ internal static class ScanCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var config = scan.LoadConfig(parse);
-            var plan = scan.Plan(parse, config, flags.Controls(parse, config));
+            var plan = scan.Plan(parse, config, flags.Controls(parse, config), flags.EvaluationOptions(parse, config));
             using var runs = store.Open(parse);
             if (plan.Shard is not null && runs is not null && store.RunId(parse) is null)
             {

@@ -38,6 +38,13 @@ public class ScanConfigFileTests
         config.Targets[0].Regions.ShouldBe(["us-east-1", "eu-west-1"]);
     }
 
+    [Fact]
+    public void The_file_may_ask_for_full_evidence_and_refuses_any_other_word()
+    {
+        Parse("targets:\n  - name: a\nevidence: full\n").Evidence.ShouldBe("full");
+        Refusal("targets:\n  - name: a\nevidence: all\n").ShouldBe("/team/tocsin.yaml:3:11: `evidence` must be one of full, minimal, found `all`");
+    }
+
     [Theory]
     [InlineData("targets: []\n", "/team/tocsin.yaml:1:10: `targets` must be a list of at least one account or organization to scan")]
     [InlineData("targets:\n  - name: a\n    rolename: X\n", "/team/tocsin.yaml:3:5: unknown field `rolename`; expected one of name, profile, organization, roleName, externalId, sessionName, accounts, regions")]

@@ -7,42 +7,37 @@ using Tocsin.Core.Inventory;
 namespace Tocsin.Aws.Collection;
 
 /// <summary>
-/// Follows the trails' log groups in one account: the metric filters on each log group, then (in a region that has
-/// any) the alarms, then every SNS topic an alarm on a filter's metric notifies. Each step is one call per thing
-/// (plus pages), never twice. Topics go to <paramref name="topics"/>, keyed by the account and region in their ARN,
-/// since an alarm may notify a topic of another account.
+/// Follows trails' log groups in one account, one log group at a time: its metric filters, then (once the region has
+/// a filter) the region's alarms, then every SNS topic an alarm on the filters' metrics notifies. Each call is made
+/// once however many trails lead to it, so following the log groups one by one costs what following them all at once
+/// does. Topics go to the run's, keyed by the account and region in their ARN, since an alarm may notify a topic of
+/// another account.
 /// </summary>
-internal sealed class ChainReader(AwsSession session, ConcurrentDictionary<TopicKey, ConcurrentDictionary<string, Topic>> topics)
+internal sealed class ChainReader(AwsSession session, string accountId, CollectRun run)
 {
     private readonly LogsClient _logs = new(session);
     private readonly CloudWatchClient _cloudWatch = new(session);
     private readonly SnsClient _sns = new(session);
     private readonly KeyPolicyReader _keys = new(new KmsClient(session));
+    private readonly ConcurrentDictionary<(string Region, string Name), Lazy<Task<(Observed<IReadOnlyList<MetricFilter>> Value, bool Missing)>>> _filters = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<Observed<IReadOnlyList<Alarm>>>>> _alarms = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _topicArns = new(StringComparer.Ordinal);
 
-    /// <summary>Reads the chain behind <paramref name="logGroups"/> (region, name), one task per region.</summary>
-    public async Task<IReadOnlyDictionary<string, RegionChain>> ReadAsync(string accountId, IEnumerable<(string Region, string Name)> logGroups, CancellationToken cancellationToken)
+    /// <summary>The topics the alarms followed so far notify.</summary>
+    public IEnumerable<string> TopicArns => _topicArns.Keys;
+
+    /// <summary>Reads the chain behind the log group <paramref name="name"/> in <paramref name="region"/>.</summary>
+    public async Task FollowAsync(string region, string name, CancellationToken cancellationToken)
     {
-        var byRegion = logGroups.Distinct().GroupBy(group => group.Region, StringComparer.Ordinal);
-        var chains = await Task.WhenAll(byRegion.Select(async region =>
-            (region.Key, await ReadRegionAsync(accountId, region.Key, [.. region.Select(g => g.Name).Order(StringComparer.Ordinal)], cancellationToken))));
-        return chains.ToDictionary(c => c.Key, c => c.Item2, StringComparer.Ordinal);
-    }
-
-    private async Task<RegionChain> ReadRegionAsync(string accountId, string region, IReadOnlyList<string> names, CancellationToken cancellationToken)
-    {
-        var read = await Task.WhenAll(names.Select(name => Observe.CallOrMissingAsync(() => _logs.DescribeMetricFiltersAsync(region, name, cancellationToken))));
-        var found = names.Zip(read).Where(pair => !pair.Second.Missing && pair.Second.Value.IsKnown).Select(pair => pair.First).ToList();
-        var groups = found.Select(name => new LogGroup($"arn:{AwsPartition.Of(region).Name}:logs:{region}:{accountId}:log-group:{name}", name)).ToList();
-        var unknown = read.Where(r => !r.Missing).Select(r => r.Value).FirstOrDefault(v => !v.IsKnown)?.Unknown;
-        var filters = read.Where(r => r.Value.IsKnown).SelectMany(r => r.Value.Value).ToList();
-        var metricFilters = unknown is null ? Observed.Known<IReadOnlyList<MetricFilter>>(filters) : Observed<IReadOnlyList<MetricFilter>>.NotKnown(unknown);
-
-        if (filters.Count == 0)
+        var (read, _) = await _filters.GetOrAdd((region, name), key => new(
+            () => Observe.CallOrMissingAsync(() => _logs.DescribeMetricFiltersAsync(key.Region, key.Name, cancellationToken)))).Value;
+        if (!read.TryGetValue(out var filters) || filters.Count == 0)
         {
-            return new RegionChain(groups, metricFilters, Observed.Unknown<IReadOnlyList<Alarm>>(UnknownReason.NotCollected, $"no metric filter on the trails' log groups in {region}"));
+            return;
         }
 
-        var alarms = await Observe.CallAsync(() => _cloudWatch.DescribeAlarmsAsync(region, cancellationToken));
+        var alarms = await _alarms.GetOrAdd(region, key => new(
+            () => Observe.CallAsync(() => _cloudWatch.DescribeAlarmsAsync(key, cancellationToken)))).Value;
         if (alarms.TryGetValue(out var known))
         {
             var metrics = filters.SelectMany(f => f.Transformations.TryGetValue(out var t) ? t : []).Select(t => t.MetricName).ToHashSet(StringComparer.Ordinal);
@@ -50,10 +45,31 @@ internal sealed class ChainReader(AwsSession session, ConcurrentDictionary<Topic
                 .SelectMany(alarm => alarm.AlarmActions.TryGetValue(out var actions) ? actions : [])
                 .Where(action => TopicKey.Of(action) is not null)
                 .Distinct(StringComparer.Ordinal)
-                .Order(StringComparer.Ordinal);
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            topicArns.ForEach(arn => _topicArns.TryAdd(arn, 0));
             await Task.WhenAll(topicArns.Select(arn => ReadTopicAsync(arn, cancellationToken)));
         }
+    }
 
+    /// <summary>What was read in each region so far: the log groups found, their filters, the alarms.</summary>
+    public IReadOnlyDictionary<string, RegionChain> Chains() =>
+        _filters.Where(entry => entry.Value.Value.IsCompletedSuccessfully)
+            .Select(entry => (entry.Key.Region, entry.Key.Name, Read: entry.Value.Value.Result))
+            .GroupBy(entry => entry.Region, StringComparer.Ordinal)
+            .ToDictionary(region => region.Key, region => Chain(region.Key, [.. region.OrderBy(entry => entry.Name, StringComparer.Ordinal).Select(entry => (entry.Name, entry.Read))]), StringComparer.Ordinal);
+
+    private RegionChain Chain(string region, IReadOnlyList<(string Name, (Observed<IReadOnlyList<MetricFilter>> Value, bool Missing) Read)> read)
+    {
+        var groups = read.Where(entry => !entry.Read.Missing && entry.Read.Value.IsKnown)
+            .Select(entry => new LogGroup($"arn:{AwsPartition.Of(region).Name}:logs:{region}:{accountId}:log-group:{entry.Name}", entry.Name))
+            .ToList();
+        var unknown = read.Where(entry => !entry.Read.Missing).Select(entry => entry.Read.Value).FirstOrDefault(value => !value.IsKnown)?.Unknown;
+        var filters = read.Where(entry => entry.Read.Value.IsKnown).SelectMany(entry => entry.Read.Value.Value).ToList();
+        var metricFilters = unknown is null ? Observed.Known<IReadOnlyList<MetricFilter>>(filters) : Observed<IReadOnlyList<MetricFilter>>.NotKnown(unknown);
+        var alarms = _alarms.TryGetValue(region, out var call) && call.Value.IsCompletedSuccessfully
+            ? call.Value.Result
+            : Observed.Unknown<IReadOnlyList<Alarm>>(UnknownReason.NotCollected, $"no metric filter on the trails' log groups in {region}");
         return new RegionChain(groups, metricFilters, alarms);
     }
 
@@ -65,7 +81,7 @@ internal sealed class ChainReader(AwsSession session, ConcurrentDictionary<Topic
     private async Task ReadTopicAsync(string arn, CancellationToken cancellationToken)
     {
         var key = TopicKey.Of(arn)!.Value;
-        var place = topics.GetOrAdd(key, _ => new ConcurrentDictionary<string, Topic>(StringComparer.Ordinal));
+        var place = run.TopicsIn(key);
         if (place.ContainsKey(arn))
         {
             return;

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Tocsin.Aws.Credentials;
 using Tocsin.Core.Controls;
+using Tocsin.Core.Evaluation;
 
 namespace Tocsin.Aws.Collection;
 
@@ -43,6 +44,15 @@ public sealed record CollectRequest
     /// need the same calls; the list is carried so that a control of another kind can add its own.
     /// </summary>
     public IReadOnlyList<Control> Controls { get; init; } = ControlCatalog.Default.All;
+
+    /// <summary>
+    /// <c>--evidence</c>: read every candidate (the default here), or stop reading an account once a passing chain
+    /// is proven for every one of <see cref="Controls"/>, judged with <see cref="Judging"/>.
+    /// </summary>
+    public EvidenceScope Evidence { get; init; } = EvidenceScope.Full;
+
+    /// <summary>How the report will judge the chains (<c>--mode</c>, <c>--strict</c>): a minimal reading stops only on a chain that passes so.</summary>
+    public EvaluationOptions Judging { get; init; } = EvaluationOptions.Default;
 
     /// <summary><c>--endpoint-url</c>: one endpoint for every service (emulator, moto); AWS_ENDPOINT_URL[_SERVICE] apply otherwise.</summary>
     public Uri? EndpointUrl { get; init; }

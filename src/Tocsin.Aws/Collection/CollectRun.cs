@@ -23,6 +23,16 @@ internal sealed class CollectRun(CollectRequest request, AwsTransport transport,
     /// <summary>Topics read, by the account and region of their ARN.</summary>
     public ConcurrentDictionary<TopicKey, ConcurrentDictionary<string, Topic>> Topics { get; } = new();
 
+    /// <summary>Every region a topic was read in, of any account: a handful, so an account's topics are found by lookups.</summary>
+    public ConcurrentDictionary<string, byte> TopicRegions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Where the topics read under <paramref name="key"/> go.</summary>
+    public ConcurrentDictionary<string, Topic> TopicsIn(TopicKey key)
+    {
+        TopicRegions.TryAdd(key.Region, 0);
+        return Topics.GetOrAdd(key, _ => new ConcurrentDictionary<string, Topic>(StringComparer.Ordinal));
+    }
+
     public IReadOnlyDictionary<string, CallStatistics> Statistics => _statistics;
 
     public CallStatistics StatisticsFor(string accountId) => _statistics.GetOrAdd(accountId, _ => new CallStatistics());

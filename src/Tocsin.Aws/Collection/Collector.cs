@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Collections.Concurrent;
 using Tocsin.Aws.Clients;
 using Tocsin.Aws.Credentials;
 using Tocsin.Aws.Http;
@@ -44,74 +44,162 @@ public sealed class Collector(CollectorOptions? options = null)
         var done = plan.Unreadable.Count;
         progress?.Report(Progress(run, done, total, null));
 
-        var accounts = new System.Collections.Concurrent.ConcurrentBag<Account>(plan.Unreadable);
+        var readers = new ConcurrentDictionary<string, AccountCollector>(StringComparer.Ordinal);
+        var proof = request.Evidence == EvidenceScope.Minimal ? new PassProof(request.Controls, request.Judging) : null;
         // An account's calls mostly run one after another, so more accounts than call slots are kept in progress to
         // keep every slot busy; the slots themselves (RetryOptions.Concurrency) bound the load on AWS.
         var accountsAtOnce = request.Concurrency * AccountsPerCallSlot;
         await Parallel.ForEachAsync(plan.Accounts, new ParallelOptions { MaxDegreeOfParallelism = accountsAtOnce, CancellationToken = cancellationToken }, async (target, token) =>
         {
-            accounts.Add(await CollectAccountAsync(run, target, token));
+            var reader = readers[target.Id] = new AccountCollector(run, target);
+            await ReadAsync(run, reader, proof, token);
             progress?.Report(Progress(run, Interlocked.Increment(ref done), total, target.Id));
         });
 
-        var linked = await LinkedOwnersAsync(run, plan, accounts, cancellationToken);
-        var covered = WithTopics(accounts, run).OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
-        var inventory = new CloudInventory(plan.Organization, covered, _options.Clock.GetUtcNow())
+        var linked = new ConcurrentDictionary<string, AccountCollector>(StringComparer.Ordinal);
+        CloudInventory inventory;
+        while (true)
         {
-            LinkedAccounts = [.. WithTopics(linked, run).Concat(TopicAccounts(run, plan, [.. accounts, .. linked])).OrderBy(a => a.Id, StringComparer.Ordinal)],
-        };
+            await ReadOwnersAsync(run, plan, readers, linked, proof, cancellationToken);
+            inventory = Inventory(plan, readers, linked, run, _options.Clock.GetUtcNow());
+            if (proof is null)
+            {
+                break;
+            }
+
+            // An account read in part stays so only while the whole inventory proves it passing (a member's chain is
+            // its organization trail's, in the owner); the others are read completely, and everything judged again.
+            var read = inventory.Accounts.ToDictionary(account => account.Id, StringComparer.Ordinal);
+            var undecided = readers.Values
+                .Where(reader => !reader.IsComplete && !proof.Holds(inventory, read[reader.Id]))
+                .ToList();
+            if (undecided.Count == 0)
+            {
+                break;
+            }
+
+            await Task.WhenAll(undecided.Select(reader => GuardAsync(reader, () => reader.CompleteAsync(cancellationToken), cancellationToken)));
+        }
+
         return new CollectResult(inventory, Summary(run, identity, request, _options.Clock.GetElapsedTime(started)));
     }
 
-    private static async Task<Account> CollectAccountAsync(CollectRun run, AccountToRead target, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads an account completely; or, for minimal evidence, lists the trails of one region (every multi-region trail
+    /// shows there) and follows the account's own candidate chains one at a time until every control passes. An
+    /// account that found no passing chain of its own is read completely, unless it inherits an organization trail:
+    /// then the owner's chain may decide it, which is judged once every account is read.
+    /// </summary>
+    private static Task ReadAsync(CollectRun run, AccountCollector reader, PassProof? proof, CancellationToken cancellationToken) =>
+        GuardAsync(reader, async () =>
+        {
+            if (!await reader.OpenAsync())
+            {
+                return;
+            }
+
+            if (proof is null)
+            {
+                await reader.CompleteAsync(cancellationToken);
+                return;
+            }
+
+            await reader.ListAsync(reader.FirstRegion, cancellationToken);
+            foreach (var trail in reader.OwnCandidates)
+            {
+                await reader.FollowAsync(trail, cancellationToken);
+                var account = reader.Account;
+                if (proof.Holds(Alone(run, reader.TopicArns, account), account))
+                {
+                    return;
+                }
+            }
+
+            if (reader.Inherited.Count == 0)
+            {
+                await reader.CompleteAsync(cancellationToken);
+            }
+        }, cancellationToken);
+
+    private static async Task GuardAsync(AccountCollector reader, Func<Task> read, CancellationToken cancellationToken)
     {
         try
         {
-            return await new AccountCollector(run, target).CollectAsync(cancellationToken);
+            await read();
         }
         catch (Exception problem) when (problem is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // A reply no model foresaw must not end the scan of the other accounts.
-            return new Account(target.Id, target.Name, Observed.Unknown<IReadOnlyList<Region>>(UnknownReason.Unavailable, $"reading the account failed: {problem.Message}"));
+            reader.Fail(problem);
         }
     }
 
     /// <summary>
-    /// The owners of the organization trails the read accounts inherit, when the scan was narrowed away from them:
-    /// a member's outcome is its owner's chain, so a shard judges it as a scan of the whole organization would.
+    /// The owners of the organization trails the read accounts inherit: when the scan was narrowed away from one, it
+    /// is read as a linked account (a member's outcome is its owner's chain, so a shard judges it as a scan of the
+    /// whole organization would); and in every owner, each inherited trail is followed.
     /// </summary>
-    private static async Task<IReadOnlyList<Account>> LinkedOwnersAsync(CollectRun run, AccountPlan plan, IEnumerable<Account> read, CancellationToken cancellationToken)
+    private static async Task ReadOwnersAsync(
+        CollectRun run,
+        AccountPlan plan,
+        IReadOnlyDictionary<string, AccountCollector> readers,
+        ConcurrentDictionary<string, AccountCollector> linked,
+        PassProof? proof,
+        CancellationToken cancellationToken)
     {
-        var readIds = read.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        var owners = read
-            .Where(account => account.Regions.IsKnown)
-            .SelectMany(account => account.Regions.Value
-                .Where(region => region.Trails.IsKnown)
-                .SelectMany(region => region.Trails.Value)
-                .Where(trail => !trail.IsOrganizationTrail.Is(organization => !organization))
-                .Select(trail => trail.OwnerAccountId.TryGetValue(out var owner) ? owner : null)
-                .Where(owner => owner is not null && owner != account.Id))
+        var inherited = readers.Values
+            .SelectMany(reader => reader.Inherited.Where(trail => trail.IsOrganizationTrail ?? false))
+            .DistinctBy(trail => trail.Arn, StringComparer.Ordinal)
+            .ToList();
+        var owners = inherited.Select(trail => trail.OwnerAccountId!)
             .Distinct(StringComparer.Ordinal)
-            .Where(owner => !readIds.Contains(owner!) && plan.NarrowedOut.ContainsKey(owner!))
+            .Where(owner => !readers.ContainsKey(owner) && !linked.ContainsKey(owner) && plan.NarrowedOut.ContainsKey(owner))
             .Order(StringComparer.Ordinal)
             .ToList();
-        return await Task.WhenAll(owners.Select(owner => CollectAccountAsync(run, plan.NarrowedOut[owner!], cancellationToken)));
+        await Task.WhenAll(owners.Select(owner => ReadAsync(run, linked[owner] = new AccountCollector(run, plan.NarrowedOut[owner]), proof, cancellationToken)));
+
+        await Task.WhenAll(inherited.Select(trail =>
+            (readers.GetValueOrDefault(trail.OwnerAccountId!) ?? linked.GetValueOrDefault(trail.OwnerAccountId!)) is { } owner
+                ? GuardAsync(owner, () => owner.FollowInheritedAsync(trail, cancellationToken), cancellationToken)
+                : Task.CompletedTask));
+    }
+
+    /// <summary>The inventory of everything read: the covered accounts, the linked ones, and topics in accounts narrowed out.</summary>
+    private static CloudInventory Inventory(AccountPlan plan, IReadOnlyDictionary<string, AccountCollector> readers, IReadOnlyDictionary<string, AccountCollector> linked, CollectRun run, DateTimeOffset now)
+    {
+        var covered = readers.Values.Select(reader => reader.Account).Concat(plan.Unreadable).OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
+        var owners = linked.Values.Select(reader => reader.Account).ToList();
+        var read = covered.Concat(owners).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var narrowedOut = run.Topics.Where(entry => !read.Contains(entry.Key.AccountId) && plan.NarrowedOut.ContainsKey(entry.Key.AccountId));
+        return new CloudInventory(plan.Organization, covered, now)
+        {
+            LinkedAccounts = [.. owners.Concat(TopicsOnly(narrowedOut, id => plan.NarrowedOut[id].Name)).OrderBy(a => a.Id, StringComparer.Ordinal)],
+        };
+    }
+
+    /// <summary>One account as read so far, with the topics its alarms notify (<paramref name="topicArns"/>) in other accounts: to judge it alone.</summary>
+    private static CloudInventory Alone(CollectRun run, IEnumerable<string> topicArns, Account account)
+    {
+        var elsewhere = topicArns.Select(TopicKey.Of).OfType<TopicKey>().Where(key => key.AccountId != account.Id).Distinct()
+            .Select(key => run.Topics.TryGetValue(key, out var topics) ? KeyValuePair.Create(key, topics) : (KeyValuePair<TopicKey, ConcurrentDictionary<string, Topic>>?)null)
+            .OfType<KeyValuePair<TopicKey, ConcurrentDictionary<string, Topic>>>();
+        return new CloudInventory(null, [account])
+        {
+            LinkedAccounts = [.. TopicsOnly(elsewhere, _ => null)],
+        };
     }
 
     /// <summary>
-    /// The topics an alarm of a read account notifies in an account the scan was narrowed away from, each in an
-    /// account of its own that holds only them.
+    /// The topics an alarm of a read account notifies in an account not read, each in an account of its own that
+    /// holds only them.
     /// </summary>
-    private static IEnumerable<Account> TopicAccounts(CollectRun run, AccountPlan plan, IReadOnlyList<Account> read)
+    private static IEnumerable<Account> TopicsOnly(IEnumerable<KeyValuePair<TopicKey, ConcurrentDictionary<string, Topic>>> topics, Func<string, string?> nameOf)
     {
-        var readIds = read.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         var notRead = new Unknown(UnknownReason.NotCollected, "this account was read only for the topics alarms of the scanned accounts notify");
-        return run.Topics
-            .Where(entry => !readIds.Contains(entry.Key.AccountId) && plan.NarrowedOut.ContainsKey(entry.Key.AccountId))
+        return topics
             .GroupBy(entry => entry.Key.AccountId, StringComparer.Ordinal)
             .Select(topicsByRegion => new Account(
                 topicsByRegion.Key,
-                plan.NarrowedOut[topicsByRegion.Key].Name,
+                nameOf(topicsByRegion.Key),
                 Observed.Known<IReadOnlyList<Region>>([.. topicsByRegion.OrderBy(entry => entry.Key.Region, StringComparer.Ordinal).Select(entry => new Region(
                     entry.Key.Region,
                     Observed<IReadOnlyList<Trail>>.NotKnown(notRead),
@@ -155,16 +243,6 @@ public sealed class Collector(CollectorOptions? options = null)
             throw new CollectionException($"The starting credentials cannot be resolved: {problem.Message}", problem);
         }
     }
-
-    /// <summary>Puts each topic read into the account and region of its ARN, when that account and region were read.</summary>
-    private static IEnumerable<Account> WithTopics(IEnumerable<Account> accounts, CollectRun run) =>
-        accounts.Select(account => !account.Regions.TryGetValue(out var regions) ? account : account with
-        {
-            Regions = Observed.Known<IReadOnlyList<Region>>([.. regions.Select(region =>
-                run.Topics.TryGetValue(new TopicKey(account.Id, region.Name), out var topics)
-                    ? region with { Topics = Observed.Known<IReadOnlyList<Topic>>([.. topics.Values.OrderBy(t => t.Arn, StringComparer.Ordinal)]) }
-                    : region)]),
-        });
 
     private static CollectProgress Progress(CollectRun run, int done, int total, string? account)
     {

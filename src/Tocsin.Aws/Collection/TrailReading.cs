@@ -7,10 +7,11 @@ namespace Tocsin.Aws.Collection;
 internal sealed record TrailReading(Observed<TrailStatus> Status, Observed<TrailSelectors> Selectors)
 {
     /// <summary>The inventory's trail from a DescribeTrails entry and, for an owned trail, its status and selectors.</summary>
-    public static Trail ToTrail(TrailDescription description, string readerAccountId, TrailReading? reading)
+    /// <param name="unread">Why an owned trail has no reading (a scan that stopped once every outcome was decided).</param>
+    public static Trail ToTrail(TrailDescription description, string readerAccountId, TrailReading? reading, Unknown? unread = null)
     {
         var owner = description.OwnerAccountId;
-        var elsewhere = new Unknown(UnknownReason.NotCollected, $"read in the owner account {owner}");
+        var elsewhere = owner == readerAccountId && unread is not null ? unread : new Unknown(UnknownReason.NotCollected, $"read in the owner account {owner}");
         Observed<TField> From<TField>(Func<TrailReading, Observed<TField>> pick) =>
             reading is null ? Observed<TField>.NotKnown(elsewhere) : pick(reading);
 

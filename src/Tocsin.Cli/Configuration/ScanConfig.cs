@@ -11,7 +11,11 @@ internal sealed record ScanConfig(
     string? Exceptions,
     int? Concurrency,
     string? EndpointUrl,
-    ReportDefaults Report);
+    ReportDefaults Report)
+{
+    /// <summary>`evidence: full|minimal`, as `--evidence`.</summary>
+    public string? Evidence { get; init; }
+}
 
 /// <summary>
 /// One account (its profile's) or a whole organization (listed from the management or delegated administrator

@@ -12,7 +12,7 @@ internal static partial class ScanConfigFile
 {
     public const string DefaultName = "tocsin.yaml";
 
-    private static readonly string[] TopFields = ["targets", "controls", "exceptions", "concurrency", "endpointUrl", "report"];
+    private static readonly string[] TopFields = ["targets", "controls", "exceptions", "concurrency", "endpointUrl", "evidence", "report"];
     private static readonly string[] TargetFields = ["name", "profile", "organization", "roleName", "externalId", "sessionName", "accounts", "regions"];
     private static readonly string[] ReportFields = ["format", "output", "failOn", "mode", "strict"];
 
@@ -48,7 +48,10 @@ internal static partial class ScanConfigFile
             RelativeTo(yaml, top, "exceptions", folder),
             PositiveNumber(yaml, top, "concurrency"),
             yaml.Optional(top, "endpointUrl"),
-            Report(yaml, YamlInput.Value(top, "report"), folder));
+            Report(yaml, YamlInput.Value(top, "report"), folder))
+        {
+            Evidence = OneOf(yaml, top, "evidence", ["full", "minimal"]),
+        };
     }
 
     private static ScanTarget Target(YamlInput yaml, YamlNode node, int number)

@@ -25,6 +25,7 @@ internal static class StarterFile
 
         # concurrency: 8                 # accounts and regions read at once
         # endpointUrl: http://127.0.0.1:4566   # send every call to one endpoint (the Tocsin emulator, moto)
+        # evidence: minimal              # minimal: stop once every outcome is decided; full: read every candidate
 
         report:
           format: text                   # text or json

@@ -3,6 +3,7 @@ using Tocsin.Aws.Collection;
 using Tocsin.Aws.Http;
 using Tocsin.Cli.Configuration;
 using Tocsin.Core.Controls;
+using Tocsin.Core.Evaluation;
 using Tocsin.Core.Yaml;
 
 namespace Tocsin.Cli.Scanning;
@@ -28,11 +29,18 @@ internal sealed class ScanFlags(bool sharded = false)
     private readonly Option<bool> _demoCredentials = new(DemoCredentials.Flag) { Description = "Sign with the demo organization's management-account key (`tocsin emulator --scenario demo-org`); only for a loopback --endpoint-url." };
     private readonly Option<string?> _shard = new("--shard") { Description = "Read and report only shard I of N (I from 0 to N-1): the accounts whose id mod N is I, so N workers split the accounts between them.", HelpName = "I/N" };
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Log every AWS call on standard error: action, account, region, status, latency (never a credential)." };
+    private readonly Option<string?> _evidence = new("--evidence")
+    {
+        Description = "minimal: stop reading an account once a passing chain is proven for every control (the default); full: read every region and every candidate chain, for the evidence (the default with --snapshot-out).",
+        HelpName = "full|minimal",
+    };
+
     private readonly Option<string?> _configPath = new("--config") { Description = $"The scan file (default: {ScanConfigFile.DefaultName} in the working directory, if there is one)." };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _profile, _regions, _organization, _roleName, _externalId, _sessionName, _accounts, _concurrency, _endpoint, _snapshotOut, _demoCredentials, _configPath, _verbose })
+        _evidence.AcceptOnlyFromAmong("full", "minimal");
+        foreach (var option in new Option[] { _profile, _regions, _organization, _roleName, _externalId, _sessionName, _accounts, _concurrency, _endpoint, _snapshotOut, _evidence, _demoCredentials, _configPath, _verbose })
         {
             command.Options.Add(option);
         }
@@ -65,7 +73,8 @@ internal sealed class ScanFlags(bool sharded = false)
     }
 
     /// <summary>What to scan: the targets the flags name, else those of tocsin.yaml.</summary>
-    public ScanPlan Plan(ParseResult parse, ScanConfig? config, IReadOnlyList<Control> controls)
+    /// <param name="judging">How the report will judge the chains (a minimal reading stops only on chains that pass so).</param>
+    public ScanPlan Plan(ParseResult parse, ScanConfig? config, IReadOnlyList<Control> controls, EvaluationOptions judging)
     {
         var targetFlags = new Option[] { _profile, _organization, _roleName, _externalId, _accounts }.Any(option => parse.GetResult(option) is { Implicit: false });
         if (parse.GetValue(_organization) && parse.GetValue(_roleName) is null)
@@ -78,9 +87,22 @@ internal sealed class ScanFlags(bool sharded = false)
             ? [new ScanTarget(parse.GetValue(_profile) ?? (parse.GetValue(_demoCredentials) ? "demo credentials" : "default credentials"), parse.GetValue(_profile), parse.GetValue(_organization), parse.GetValue(_roleName),
                 parse.GetValue(_externalId), parse.GetValue(_sessionName), SplitAccounts(parse.GetValue(_accounts)), onlyRegions)]
             : [.. config.Targets.Select(t => t with { Regions = onlyRegions ?? t.Regions, SessionName = parse.GetValue(_sessionName) ?? t.SessionName })];
+        var snapshotOut = parse.GetValue(_snapshotOut);
         return new ScanPlan(targets, controls, parse.GetValue(_concurrency) ?? config?.Concurrency ?? 16,
-            EndpointUri(parse.GetValue(_endpoint) ?? config?.EndpointUrl), parse.GetValue(_snapshotOut), Shard(parse.GetValue(_shard)));
+            EndpointUri(parse.GetValue(_endpoint) ?? config?.EndpointUrl), snapshotOut, judging,
+            Evidence(parse.GetValue(_evidence) ?? config?.Evidence, snapshotOut is not null), Shard(parse.GetValue(_shard)));
     }
+
+    /// <summary>
+    /// Minimal unless asked otherwise; full when a snapshot is saved, since a snapshot is judged again later, perhaps
+    /// with other controls or a stricter policy, and must hold every candidate for that.
+    /// </summary>
+    private static EvidenceScope Evidence(string? asked, bool savingSnapshot) => asked switch
+    {
+        "full" => EvidenceScope.Full,
+        "minimal" => EvidenceScope.Minimal,
+        _ => savingSnapshot ? EvidenceScope.Full : EvidenceScope.Minimal,
+    };
 
     /// <summary>What collects the plan: the usual credential chain, or the demo organization's key with <c>--demo-credentials</c>.</summary>
     public ScanRunner Runner(ParseResult parse, ScanPlan plan, CliConsole console)

@@ -67,6 +67,8 @@ internal sealed class ScanRunner(CollectorOptions collectorOptions, CliConsole c
         Shard = plan.Shard,
         Regions = target.Regions,
         Controls = plan.Controls,
+        Judging = plan.Judging,
+        Evidence = plan.Evidence,
         EndpointUrl = plan.EndpointUrl,
         Concurrency = plan.Concurrency,
         SessionName = target.SessionName ?? "tocsin-scan",

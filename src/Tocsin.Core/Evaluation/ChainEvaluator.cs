@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Tocsin.Core.Controls;
 using Tocsin.Core.Exceptions;
 using Tocsin.Core.Findings;
@@ -17,7 +18,8 @@ public sealed class ChainEvaluator(EvaluationOptions options, ExceptionList? exc
     /// <summary>The verdict cache; evaluators that judge the same patterns again (the remediation planner) share one.</summary>
     internal FilterJudge Judge { get; init; } = new();
 
-    private readonly ConcurrentDictionary<(string ControlId, string TrailArn), IReadOnlyList<ChainResult>> _ownerChains = new();
+    // Per inventory: one evaluator may judge several inventories (the collector judges each account as it is read).
+    private readonly ConditionalWeakTable<CloudInventory, ConcurrentDictionary<(string ControlId, string TrailArn), IReadOnlyList<ChainResult>>> _ownerChains = new();
     private readonly ExceptionList _exceptions = exceptions ?? ExceptionList.Empty;
 
     public RunResult Evaluate(CloudInventory inventory, IReadOnlyList<Control> controls)
@@ -101,7 +103,7 @@ public sealed class ChainEvaluator(EvaluationOptions options, ExceptionList? exc
 
     /// <summary>The chains of an organization trail, followed in its owner account, once per control.</summary>
     private IReadOnlyList<ChainResult> OwnerChains(CloudInventory inventory, Control control, Trail memberView, string ownerId) =>
-        _ownerChains.GetOrAdd((control.Id, memberView.Arn), _ =>
+        _ownerChains.GetValue(inventory, _ => new()).GetOrAdd((control.Id, memberView.Arn), _ =>
         {
             var owner = inventory.FindAccount(ownerId);
             if (owner is null || !owner.Regions.TryGetValue(out var regions))
