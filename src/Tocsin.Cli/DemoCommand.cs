@@ -55,7 +55,7 @@ internal static class DemoCommand
             // The emulated management account's key; nothing of the machine's own AWS set-up is read.
             var runner = new ScanRunner(DemoCredentials.Collector(), console, DemoCredentials.For(emulator.Endpoint));
             // Every run of the demo is recorded, by default in a store of its own that outlives the demo for `tocsin serve`.
-            using var runs = store.Open(parse, () => StoreLocation.Parse(Path.Combine(Directory.CreateTempSubdirectory("tocsin-demo-").FullName, "tocsin.db")));
+            using var runs = store.Open(parse, console, () => StoreLocation.Parse(Path.Combine(Directory.CreateTempSubdirectory("tocsin-demo-").FullName, "tocsin.db")));
             RunRecorder Recorder(string kind, ScanPlan scanned) => new(runs, kind, Reports.ReportSource.Live, ScanCommand.Scope(scanned), console);
             var exit = await ScanCommand.RunAsync(parse, flags, config, runner, plan, console, cancellationToken, Recorder(RunKinds.Demo, plan));
             // The loop is told in words; a report in JSON or another format for a program stays the first scan's alone.

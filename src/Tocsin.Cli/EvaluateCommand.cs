@@ -22,7 +22,7 @@ internal static class EvaluateCommand
             try
             {
                 var inventory = Snapshot.Parse(CliOptions.ReadFile(path), path);
-                using var runs = store.Open(parse);
+                using var runs = store.Open(parse, console);
                 var scope = RunScope.Of($"snapshot {Path.GetFullPath(path)}", RunScope.Controls(flags.Controls(parse)));
                 return flags.Report(parse, inventory, console, ReportSource.Snapshot, recorder: new RunRecorder(runs, Store.RunKinds.Evaluate, ReportSource.Snapshot, scope, console));
             }

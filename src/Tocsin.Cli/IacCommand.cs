@@ -44,7 +44,7 @@ internal static class IacCommand
                 return ExitCodes.UsageError;
             }
 
-            using var runs = store.Open(parse);
+            using var runs = store.Open(parse, console);
             var scope = RunScope.Of(
                 $"code {string.Join(',', parse.GetValue(paths)!.Select(Path.GetFullPath))}", $"account {account} in {parse.GetValue(region)}", RunScope.Controls(flags.Controls(parse)));
             return flags.Report(parse, scan.Inventory, console, ReportSource.InfrastructureCode, refine: result => IacLocations.Attach(result, scan.Inventory),

@@ -34,7 +34,7 @@ internal static class RemediateCommand
             {
                 var scanPlan = scan.Plan(parse, config, controls, judging.EvaluationOptions(parse, config));
                 // Only a run that changes something is recorded: a dry run changes nothing.
-                using var runs = apply.Yes(parse) ? store.Open(parse) : null;
+                using var runs = apply.Yes(parse) ? store.Open(parse, console) : null;
                 var recorder = new RunRecorder(runs, Store.RunKinds.Remediate, ReportSource.Live, ScanCommand.Scope(scanPlan), console);
                 Applying.PlanApplication? application = null;
                 application = new Applying.PlanApplication(console, scan.Runner(parse, scanPlan, console), inventory => judging.Evaluate(parse, inventory, config), inventory => plan.Build(parse, judging, config, inventory, controls))

@@ -26,7 +26,7 @@ internal static class ScanCommand
         {
             var config = scan.LoadConfig(parse);
             var plan = scan.Plan(parse, config, flags.Controls(parse, config), flags.EvaluationOptions(parse, config));
-            using var runs = store.Open(parse);
+            using var runs = store.Open(parse, console);
             if (plan.Shard is not null && runs is not null && store.RunId(parse) is null)
             {
                 throw new UsageException("--shard records one part of a run: give every shard the same --run-id (or --no-store)");

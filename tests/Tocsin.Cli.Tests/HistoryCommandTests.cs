@@ -52,6 +52,19 @@ public sealed class HistoryCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_default_store_that_cannot_be_made_costs_only_the_record_and_the_run_says_so()
+    {
+        File.Copy(RepositoryFiles.Snapshot("good"), Account);
+        var environment = new Dictionary<string, string> { ["TOCSIN_STORE"] = "", ["XDG_DATA_HOME"] = "/proc/no-such-folder", ["HOME"] = "/proc/no-such-home" };
+
+        var run = await BuiltCli.RunAsync(BuiltCli.Dotnet, [BuiltCli.Dll, "evaluate", Account, "--controls", "console-signin-without-mfa"], environment: environment);
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Out.ShouldContain("1 pass, 0 fail");
+        run.Error.ShouldContain("this run is not recorded: the store at /proc/no-such-folder/tocsin/tocsin.db cannot be used");
+    }
+
+    [Fact]
     public void A_store_and_no_store_at_once_is_a_usage_error()
     {
         EvaluateAs("good", "--no-store").Error.ShouldContain("--store and --no-store contradict each other");

@@ -63,18 +63,43 @@ internal sealed class StoreFlags
         }
     }
 
-    /// <summary>Opens the store before any work, so a store that cannot be used wastes no API call; null with <c>--no-store</c>.</summary>
-    public RunStore? Open(ParseResult parse) => Location(parse) is { } location ? OpenAt(location) : null;
+    /// <summary>
+    /// Opens the store before any work, so a store that cannot be used wastes no API call; null with <c>--no-store</c>.
+    /// A store the user named (<c>--store</c>, <c>TOCSIN_STORE</c>) that cannot be used is a usage error; the default
+    /// one (a read-only home in a container, say) only costs the record: the run goes on, and says so once.
+    /// </summary>
+    public RunStore? Open(ParseResult parse, CliConsole console)
+    {
+        if (Location(parse) is not { } location)
+        {
+            return null;
+        }
 
-    /// <summary>As <see cref="Open(ParseResult)"/>, with <paramref name="fallback"/> where neither flag nor environment names a store.</summary>
-    public RunStore? Open(ParseResult parse, Func<StoreLocation> fallback)
+        var named = parse.GetValue(_store) is not null || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(StoreLocation.EnvironmentVariable));
+        try
+        {
+            return RunStore.Open(location);
+        }
+        catch (StoreException problem) when (!named)
+        {
+            console.Error.WriteLine($"this run is not recorded: {problem.Message} (give --store, or --no-store to say so)");
+            return null;
+        }
+        catch (StoreException problem)
+        {
+            throw new UsageException(problem.Message);
+        }
+    }
+
+    /// <summary>As <see cref="Open(ParseResult, CliConsole)"/>, with <paramref name="fallback"/> where neither flag nor environment names a store.</summary>
+    public RunStore? Open(ParseResult parse, CliConsole console, Func<StoreLocation> fallback)
     {
         if (parse.GetValue(_noStore))
         {
-            return Open(parse);
+            return null;
         }
 
-        return parse.GetValue(_store) is null ? OpenAt(fallback()) : Open(parse);
+        return parse.GetValue(_store) is null ? OpenAt(fallback()) : Open(parse, console);
     }
 
     /// <summary>Opens the store to read it; it must exist (a SQLite file that is not there yet holds no runs).</summary>
