@@ -22,50 +22,36 @@ internal static class LineRecords
         {
             var data = window.Data;
             var offset = window.Offset;
-            var position = 0;
-            ReadOnlySpan<int> places = default;
-            var place = 0;
-            if (found is not null)
+            int position;
+            if (found is not null && !timestamped && !skippingLongLine && data.Length < maxRecordBytes
+                && data.LastIndexOf((byte)'\n') is var lastEnd and >= 0
+                && PlainLines.Count(data[..(lastEnd + 1)]) is var lineCount and > 0)
             {
+                // the common block: every line one object, none too long; only the lines holding a place are looked at
+                var block = data[..(lastEnd + 1)];
                 found.Clear();
-                prefilter!.Find(data[..(data.LastIndexOf((byte)'\n') + 1)], found);
+                prefilter!.Find(block, found);
                 found.Sort();
-                places = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(found);
-            }
-
-            while (true)
-            {
-                var length = data[position..].IndexOf((byte)'\n');
-                if (length < 0)
+                var after = 0; // the end of the last line handed on
+                foreach (var at in found)
                 {
-                    break;
-                }
-
-                if (skippingLongLine)
-                {
-                    skippingLongLine = false;
-                }
-                else if (length >= maxRecordBytes)
-                {
-                    tally.TooLong(offset + position);
-                }
-                else if (found is null)
-                {
-                    Line(data.Slice(position, length), offset + position, timestamped, handler, tally);
-                }
-                else
-                {
-                    // the places are sorted and none holds a line end: those before this line's end are in it
-                    var wanted = false;
-                    for (var end = position + length; place < places.Length && places[place] < end; place++)
+                    if (at < after)
                     {
-                        wanted |= places[place] >= position;
+                        continue;
                     }
 
-                    Line(data.Slice(position, length), offset + position, timestamped, wanted ? handler : null, tally);
+                    var lineStart = block[..at].LastIndexOf((byte)'\n') + 1;
+                    var lineEnd = at + block[at..].IndexOf((byte)'\n');
+                    handler(block[lineStart..lineEnd]);
+                    after = lineEnd + 1;
                 }
 
-                position += length + 1;
+                tally.Handed(lineCount);
+                position = block.Length;
+            }
+            else
+            {
+                position = ReadLines(data, offset, found, prefilter, timestamped, ref skippingLongLine, handler, tally, maxRecordBytes);
             }
 
             window.Consume(position);
@@ -101,6 +87,60 @@ internal static class LineRecords
             }
 
             return;
+        }
+    }
+
+    /// <summary>
+    /// Reads the block's lines one by one, checking each (blank, cut short, not an object, too long); with a
+    /// prefilter, a line holding none of its places is counted without being handed on. Returns the bytes consumed.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static int ReadLines(ReadOnlySpan<byte> data, long offset, List<int>? found, RecordPrefilter? prefilter, bool timestamped, ref bool skippingLongLine, RecordHandler handler, PartTally tally, int maxRecordBytes)
+    {
+        var position = 0;
+        ReadOnlySpan<int> places = default;
+        var place = 0;
+        if (found is not null)
+        {
+            found.Clear();
+            prefilter!.Find(data[..(data.LastIndexOf((byte)'\n') + 1)], found);
+            found.Sort();
+            places = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(found);
+        }
+
+        while (true)
+        {
+            var length = data[position..].IndexOf((byte)'\n');
+            if (length < 0)
+            {
+                return position;
+            }
+
+            if (skippingLongLine)
+            {
+                skippingLongLine = false;
+            }
+            else if (length >= maxRecordBytes)
+            {
+                tally.TooLong(offset + position);
+            }
+            else if (found is null)
+            {
+                Line(data.Slice(position, length), offset + position, timestamped, handler, tally);
+            }
+            else
+            {
+                // the places are sorted and none holds a line end: those before this line's end are in it
+                var wanted = false;
+                for (var end = position + length; place < places.Length && places[place] < end; place++)
+                {
+                    wanted |= places[place] >= position;
+                }
+
+                Line(data.Slice(position, length), offset + position, timestamped, wanted ? handler : null, tally);
+            }
+
+            position += length + 1;
         }
     }
 

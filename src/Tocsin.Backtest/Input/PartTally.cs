@@ -13,6 +13,9 @@ internal sealed class PartTally(InputPart part, ReadLimits limits)
 
     public void Handed() => Records++;
 
+    /// <summary>Counts <paramref name="count"/> well-formed records at once.</summary>
+    public void Handed(int count) => Records += count;
+
     public void Bad(long offset, string reason)
     {
         listed ??= [];

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using Tocsin.Core.Patterns.Matching;
 
@@ -20,13 +23,20 @@ public sealed class RecordPrefilter
 
     private static readonly byte[] NameKey = "\"eventName\""u8.ToArray();
 
-    private readonly byte[][] _texts;
+    private readonly Needle[] _needles;
+    private readonly int _reach;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? _names;
 
     private RecordPrefilter(byte[][] texts, HashSet<string>? names)
     {
-        _texts = texts;
-        _names = names?.GetAlternateLookup<ReadOnlySpan<char>>();
+        _needles = [.. texts.Select(text => Needle.Of(text, isNameKey: false))];
+        if (names is not null)
+        {
+            _needles = [.. _needles, Needle.Of(NameKey, isNameKey: true)];
+            _names = names.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        _reach = _needles.Max(needle => Math.Max(needle.First, needle.Second));
     }
 
     /// <summary>The prefilter of a pattern set's anchors, or null when the set has none (every record must be tried).</summary>
@@ -52,81 +62,166 @@ public sealed class RecordPrefilter
         return new RecordPrefilter([.. texts.Distinct(StringComparer.Ordinal).Select(Encoding.UTF8.GetBytes)], names);
     }
 
-    /// <summary>Adds to <paramref name="places"/> the offset in <paramref name="block"/> of each place a wanted record may be, in no order.</summary>
+    /// <summary>
+    /// Adds to <paramref name="places"/> the offset in <paramref name="block"/> of each place a wanted record may be,
+    /// in no order. All the texts are looked for in one pass: at each offset, two of a text's rarer bytes are compared,
+    /// a whole vector of offsets at a time, and only where both agree is the whole text compared.
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Find(ReadOnlySpan<byte> block, List<int> places)
     {
         ArgumentNullException.ThrowIfNull(places);
-        foreach (var text in _texts)
+        var searched = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            var offset = 0;
+            searched = FindVectorized(block, places);
+        }
+
+        // the offsets the vectors did not reach: each text on its own
+        foreach (var needle in _needles)
+        {
+            var offset = searched;
             while (true)
             {
-                var found = block[offset..].IndexOf(text);
+                var found = block[offset..].IndexOf(needle.Text);
                 if (found < 0)
                 {
                     break;
                 }
 
-                places.Add(offset + found);
+                Found(block, offset + found, needle, places);
                 offset += found + 1;
             }
         }
+    }
 
-        if (_names is { } names)
+    /// <summary>Searches the offsets a whole vector can be read at for every text; returns the first offset not searched.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private int FindVectorized(ReadOnlySpan<byte> block, List<int> places)
+    {
+        var needles = _needles;
+        ref var start = ref MemoryMarshal.GetReference(block);
+        var last = block.Length - Vector256<byte>.Count - _reach;
+        var offset = 0;
+        for (; offset <= last; offset += Vector256<byte>.Count)
         {
-            FindNames(block, names, places);
+            var any = Vector256<byte>.Zero;
+            foreach (var needle in needles)
+            {
+                any |= Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)(offset + needle.First)), needle.FirstBytes)
+                    & Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)(offset + needle.Second)), needle.SecondBytes);
+            }
+
+            var bits = any.ExtractMostSignificantBits();
+            while (bits != 0)
+            {
+                var at = offset + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                foreach (var needle in needles)
+                {
+                    if (block[at..].StartsWith(needle.Text))
+                    {
+                        Found(block, at, needle, places);
+                    }
+                }
+            }
+        }
+
+        return Math.Max(offset, 0);
+    }
+
+    private void Found(ReadOnlySpan<byte> block, int at, Needle needle, List<int> places)
+    {
+        if (!needle.IsNameKey)
+        {
+            places.Add(at);
+        }
+        else if (NamesWanted(block, at, _names!.Value))
+        {
+            places.Add(at);
         }
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void FindNames(ReadOnlySpan<byte> block, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> names, List<int> places)
+    /// <summary>
+    /// A text to search for, with the two offsets in it whose bytes are compared first: the rarest bytes in CloudTrail's
+    /// JSON (a backslash, then capitals and uncommon punctuation, before digits, small letters and JSON's own marks).
+    /// </summary>
+    private sealed class Needle
     {
-        Span<char> widened = stackalloc char[LongestName];
-        var offset = 0;
-        while (true)
+        private Needle(byte[] text, int first, int second, bool isNameKey)
         {
-            var found = block[offset..].IndexOf(NameKey);
-            if (found < 0)
-            {
-                return;
-            }
-
-            var at = offset + found;
-            offset = at + NameKey.Length;
-            var rest = block[offset..];
-            var colon = 0;
-            while (colon < rest.Length && rest[colon] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-            {
-                colon++;
-            }
-
-            if (colon == rest.Length || rest[colon] != (byte)':')
-            {
-                continue; // not a key: the text "eventName" as a value
-            }
-
-            var quote = colon + 1;
-            while (quote < rest.Length && rest[quote] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-            {
-                quote++;
-            }
-
-            if (quote == rest.Length || rest[quote] != (byte)'"')
-            {
-                continue; // not a string: no event name
-            }
-
-            var value = rest[(quote + 1)..];
-            var end = value.IndexOfAny((byte)'"', (byte)'\\');
-            if (end < 0 || value[end] == (byte)'\\')
-            {
-                places.Add(at); // an escaped or unfinished value: only the matcher can say
-            }
-            else if (end <= LongestName && names.Contains(widened[..Encoding.Latin1.GetChars(value[..end], widened)]))
-            {
-                places.Add(at);
-            }
+            Text = text;
+            First = first;
+            Second = second;
+            FirstBytes = Vector256.Create(text[first]);
+            SecondBytes = Vector256.Create(text[second]);
+            IsNameKey = isNameKey;
         }
+
+        public byte[] Text { get; }
+
+        public int First { get; }
+
+        public int Second { get; }
+
+        public Vector256<byte> FirstBytes { get; }
+
+        public Vector256<byte> SecondBytes { get; }
+
+        /// <summary>The <c>"eventName"</c> key: a place only when the name after it is one of the wanted names.</summary>
+        public bool IsNameKey { get; }
+
+        public static Needle Of(byte[] text, bool isNameKey)
+        {
+            var byRarity = Enumerable.Range(0, text.Length).OrderBy(i => Commonness(text[i])).ThenBy(i => i).ToArray();
+            return new Needle(text, byRarity[0], byRarity.Length > 1 ? byRarity[1] : byRarity[0], isNameKey);
+        }
+
+        private static int Commonness(byte b) => b switch
+        {
+            (byte)'\\' => 0,
+            >= (byte)'A' and <= (byte)'Z' => 1,
+            (byte)'"' or (byte)':' or (byte)',' or (byte)'.' or (byte)'-' or (byte)'_' or (byte)'/' or (byte)' ' or (byte)'{' or (byte)'}' => 5,
+            >= (byte)'a' and <= (byte)'z' => 4,
+            >= (byte)'0' and <= (byte)'9' => 3,
+            _ => 2,
+        };
+    }
+
+    /// <summary>Whether the <c>"eventName"</c> at <paramref name="at"/> is a key whose value may be a wanted name.</summary>
+    private static bool NamesWanted(ReadOnlySpan<byte> block, int at, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> names)
+    {
+        var rest = block[(at + NameKey.Length)..];
+        var colon = 0;
+        while (colon < rest.Length && rest[colon] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            colon++;
+        }
+
+        if (colon == rest.Length || rest[colon] != (byte)':')
+        {
+            return false; // not a key: the text "eventName" as a value
+        }
+
+        var quote = colon + 1;
+        while (quote < rest.Length && rest[quote] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            quote++;
+        }
+
+        if (quote == rest.Length || rest[quote] != (byte)'"')
+        {
+            return false; // not a string: no event name
+        }
+
+        var value = rest[(quote + 1)..];
+        var end = value.IndexOfAny((byte)'"', (byte)'\\');
+        if (end < 0 || value[end] == (byte)'\\')
+        {
+            return true; // an escaped or unfinished value: only the matcher can say
+        }
+
+        Span<char> widened = stackalloc char[LongestName];
+        return end <= LongestName && names.Contains(widened[..Encoding.Latin1.GetChars(value[..end], widened)]);
     }
 }

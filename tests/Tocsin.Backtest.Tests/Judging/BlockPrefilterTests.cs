@@ -1,4 +1,5 @@
 using System.Text;
+using CsCheck;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Tocsin.Backtest.Input;
@@ -132,5 +133,93 @@ public sealed partial class BlockPrefilterTests : IDisposable
         prefilter.Find(Encoding.UTF8.GetBytes("{\"eventName\" : \"CreateTrail\"}\n{\"eventName\":\"DescribeTrails\"}\n{\"a\":\"eventName\"}\n"), places);
 
         places.ShouldBe([1]);
+    }
+    [Fact]
+    public void The_one_pass_search_for_every_text_finds_each_place_a_search_for_each_text_on_its_own_finds()
+    {
+        // few bytes, so the texts and their rare bytes recur often, at every offset and across the vectors' edges
+        var alphabet = "ab\\uCL{}\"\n"u8.ToArray();
+        var texts = Gen.Select(Gen.Int[0, alphabet.Length - 1].Array[1, 5], bytes => Encoding.Latin1.GetString([.. bytes.Select(i => alphabet[i])]));
+        var cases = Gen.Select(Gen.Int[0, alphabet.Length - 1].Array[0, 300], texts.Array[1, 4], texts.Array[0, 3], (block, others, names) => (Block: block.Select(i => alphabet[i]).ToArray(), Others: others, Names: names));
+
+        cases.Sample(c =>
+        {
+            var prefilter = RecordPrefilter.For(new Core.Patterns.Matching.AnchorTexts(c.Names, c.Others))!;
+            var places = new List<int>();
+            prefilter.Find(c.Block, places);
+
+            var expected = new SortedSet<int>();
+            foreach (var text in c.Others.Concat(c.Names).Append("\\u").Select(Encoding.Latin1.GetBytes))
+            {
+                for (var at = 0; at + text.Length <= c.Block.Length; at++)
+                {
+                    if (c.Block.AsSpan(at).StartsWith(text))
+                    {
+                        expected.Add(at);
+                    }
+                }
+            }
+
+            new SortedSet<int>(places).ShouldBe(expected);
+        }, iter: 3000, seed: "0N0XIzNsQ0O2");
+    }
+    [Theory]
+    [InlineData(6, 1 << 20)]
+    [InlineData(7, 3000)]
+    [InlineData(8, 700)]
+    public void A_history_of_plain_lines_counted_a_block_at_a_time_gives_the_report_trying_every_record_gives(int seed, int bufferBytes)
+    {
+        var random = new Random(seed);
+        var lines = Enumerable.Range(0, 2000).Select(i =>
+        {
+            var time = Records.Start.AddSeconds(41 * i);
+            return random.Next(10) switch
+            {
+                0 => Records.SignIn(random.Next(2) == 0 ? "Root" : "IAMUser", random.Next(2) == 0 ? "No" : "Yes", time, failed: random.Next(3) == 0),
+                1 => Records.SignIn("IAMUser", "No", time).Replace("ConsoleLogin", "\\u0043onsoleLogin", StringComparison.Ordinal),
+                2 => Call(EventNames[random.Next(EventNames.Length)], time, random.Next(4) == 0 ? "AccessDenied" : null),
+                _ => Records.ApiCall(time),
+            };
+        });
+        var path = Path.Combine(_folder, $"plain-{seed}.jsonl");
+        File.WriteAllText(path, string.Join("\n", lines) + "\n", new UTF8Encoding(false));
+
+        foreach (var controls in new[] { [Seed], ControlCatalog.Default.All })
+        {
+            Report(path, controls, visitEveryRecord: false, bufferBytes).ShouldBe(Report(path, controls, visitEveryRecord: true, bufferBytes));
+        }
+    }
+
+    [Theory]
+    [InlineData("{\"a\":1}\n{\"b\":2}\n", 2)]
+    [InlineData("{}\n", 1)]
+    [InlineData("{\"a\":1}\r\n{\"b\":2}\n", 0)]
+    [InlineData("{\"a\":1}\n\n{\"b\":2}\n", 0)]
+    [InlineData("{\"a\":1} \n{\"b\":2}\n", 0)]
+    [InlineData("[1]\n{\"b\":2}\n", 0)]
+    [InlineData("{\"a\":1}\n[2]\n", 0)]
+    public void A_block_is_counted_by_its_line_ends_only_when_every_line_is_one_object(string block, int expected)
+    {
+        PlainLines.Count(Encoding.UTF8.GetBytes(block)).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Long_blocks_of_object_lines_are_counted_across_the_vectors_and_refused_at_any_flaw()
+    {
+        var random = new Random(9);
+        for (var round = 0; round < 300; round++)
+        {
+            var lines = Enumerable.Range(0, random.Next(1, 40)).Select(_ => "{" + new string('x', random.Next(0, 70)) + "}").ToList();
+            var block = Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
+            PlainLines.Count(block).ShouldBe(lines.Count);
+
+            var flawed = (byte[])block.Clone();
+            var newlines = Enumerable.Range(0, flawed.Length - 1).Where(i => flawed[i] == (byte)'\n').ToList();
+            if (newlines.Count > 0)
+            {
+                flawed[newlines[random.Next(newlines.Count)] + (random.Next(2) == 0 ? -1 : 1)] = (byte)' ';
+                PlainLines.Count(flawed).ShouldBe(0);
+            }
+        }
     }
 }
