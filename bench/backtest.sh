@@ -10,10 +10,12 @@ megabytes="${1:-1024}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-dotnet build src/Tocsin.Cli -c Release -nologo -v quiet >/dev/null
+# tocsin as a user has it: the tool package, installed (on Linux x64 its ReadyToRun build)
+dotnet pack src/Tocsin.Cli -c Release -o "$work/packages" -nologo -v quiet >/dev/null
+dotnet tool install Tocsin --tool-path "$work/tool" --add-source "$work/packages" >/dev/null
 dotnet build bench/Tocsin.Bench -c Release -nologo -v quiet >/dev/null
 dotnet build bench/Tocsin.DuckDbPeer -c Release -nologo -v quiet >/dev/null
-tocsin=(dotnet src/Tocsin.Cli/bin/Release/net10.0/tocsin.dll)
+tocsin=("$work/tool/tocsin")
 duckdb=(dotnet bench/Tocsin.DuckDbPeer/bin/Release/net10.0/Tocsin.DuckDbPeer.dll)
 one_core=(taskset -c 0)
 
