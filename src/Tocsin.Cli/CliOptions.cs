@@ -16,6 +16,18 @@ internal static class CliOptions
         return option;
     }
 
+    /// <summary><c>--language filter|eventbridge</c>: which pattern language the pattern argument is written in.</summary>
+    public static Option<string> Language()
+    {
+        var option = new Option<string>("--language")
+        {
+            Description = "The pattern language: filter (CloudWatch Logs filter patterns) or eventbridge (EventBridge event patterns).",
+            DefaultValueFactory = _ => "filter",
+        };
+        option.AcceptOnlyFromAmong("filter", "eventbridge");
+        return option;
+    }
+
     /// <summary>Reads a file the user named, turning a missing or unreadable file into a usage error.</summary>
     public static string ReadFile(string path)
     {

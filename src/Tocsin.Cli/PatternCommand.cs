@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tocsin.Core.EventPatterns;
 using Tocsin.Core.Patterns.Parsing;
 using Tocsin.Core.Patterns.Syntax;
 
@@ -9,7 +10,7 @@ internal static class PatternCommand
 {
     public static Command Create(CliConsole console)
     {
-        var pattern = new Command("pattern", "Test, judge and check CloudWatch Logs filter patterns.");
+        var pattern = new Command("pattern", "Test, judge and check CloudWatch Logs filter patterns and EventBridge event patterns.");
         pattern.Subcommands.Add(PatternTestCommand.Create(console));
         pattern.Subcommands.Add(PatternVerdictCommand.Create(console));
         pattern.Subcommands.Add(PatternConformanceCommand.Create(console));
@@ -31,7 +32,20 @@ internal static class PatternCommand
         return parsed.Pattern ?? throw new UsageException($"invalid filter pattern: {parsed.Error}");
     }
 
+    /// <summary>Parses an EventBridge event pattern the user typed; a refused one is a usage error that points at the place.</summary>
+    public static EventPattern ParseEventPattern(string text)
+    {
+        var parsed = EventPatternParser.Parse(text);
+        if (parsed.Pattern is { } pattern)
+        {
+            return pattern;
+        }
+
+        var pointer = parsed.Error!.Pointer(text);
+        throw new UsageException($"invalid event pattern: {parsed.Error.Message}" + (pointer.Length > 0 ? Environment.NewLine + pointer : ""));
+    }
+
     /// <summary>The pattern argument; a pattern that starts with `-` goes last, after `--`, as in `pattern test --event x -- -ERROR`.</summary>
     public static Argument<string> PatternArgument() =>
-        new("pattern") { Description = "A CloudWatch Logs filter pattern, quoted for the shell." };
+        new("pattern") { Description = "A CloudWatch Logs filter pattern (or, with --language eventbridge, an EventBridge event pattern), quoted for the shell." };
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using Tocsin.Core.EventPatterns;
 using Tocsin.Core.Patterns.Matching;
 
 namespace Tocsin.Cli;
@@ -19,19 +20,22 @@ internal static class PatternTestCommand
     public static Command Create(CliConsole console)
     {
         var pattern = PatternCommand.PatternArgument();
-        var events = new Option<string[]>("--event") { Description = "An event message to test; repeat for several." };
-        var file = new Option<string?>("--events") { Description = "A file of event messages, one per line (streamed: any size)." };
+        var events = new Option<string[]>("--event") { Description = "An event message to test; repeat for several. With --language eventbridge, a JSON event or a file holding one." };
+        var file = new Option<string?>("--events") { Description = "A file of event messages (or JSON events), one per line (streamed: any size)." };
+        var language = CliOptions.Language();
         var matchesOnly = new Option<bool>("--matches-only") { Description = "Print only the events that match." };
         var count = new Option<bool>("--count") { Description = "Print only how many events match, of how many." };
         var format = CliOptions.Format("text", "json");
-        var command = new Command("test", "Test a filter pattern against event messages, as CloudWatch Logs' TestMetricFilter does.")
+        var command = new Command("test", "Test a filter pattern against event messages, as CloudWatch Logs' TestMetricFilter does (or an event pattern against events, as EventBridge's TestEventPattern does).")
         {
-            pattern, events, file, matchesOnly, count, format,
+            pattern, events, file, matchesOnly, count, format, language,
         };
         command.SetAction(parse =>
         {
             var output = new EventOutput(console.Out, parse.GetValue(format) == "json", parse.GetValue(matchesOnly), parse.GetValue(count));
-            return Run(output, parse.GetValue(pattern)!, parse.GetValue(events) ?? [], parse.GetValue(file));
+            return parse.GetValue(language) == "eventbridge"
+                ? RunEventPattern(output, parse.GetValue(pattern)!, parse.GetValue(events) ?? [], parse.GetValue(file))
+                : Run(output, parse.GetValue(pattern)!, parse.GetValue(events) ?? [], parse.GetValue(file));
         });
         return command;
     }
@@ -52,6 +56,33 @@ internal static class PatternTestCommand
         if (file is not null)
         {
             Stream(file, line => output.Event(matcher, line));
+        }
+
+        output.Finish();
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// An event pattern against JSON events: each <c>--event</c> is a file holding one event when such a file exists,
+    /// else the event itself; <c>--events</c> holds one event per line. Text that is not a JSON object matches nothing.
+    /// </summary>
+    private static int RunEventPattern(EventOutput output, string patternText, string[] events, string? file)
+    {
+        if (events.Length == 0 && file is null)
+        {
+            throw new UsageException("pattern test needs at least one event: --event JSON|FILE or --events FILE");
+        }
+
+        var matcher = new EventPatternMatcher(PatternCommand.ParseEventPattern(patternText));
+        foreach (var @event in events)
+        {
+            var text = File.Exists(@event) ? CliOptions.ReadFile(@event) : @event;
+            output.Event(matcher.Matches(Encoding.UTF8.GetBytes(text)));
+        }
+
+        if (file is not null)
+        {
+            Stream(file, line => output.Event(matcher.Matches(line)));
         }
 
         output.Finish();
@@ -161,6 +192,21 @@ internal static class PatternTestCommand
             output.WriteLine(json
                 ? JsonSerializer.Serialize(new { @event = _events, matches, extractedValues = extracted })
                 : $"event {_events}: {(matches ? "matches" : "no match")}{Extracted(extracted)}");
+        }
+
+        /// <summary>An event already judged by a matcher that extracts no values (an event pattern).</summary>
+        public void Event(bool matches)
+        {
+            _events++;
+            _matches += matches ? 1 : 0;
+            if (countOnly || (matchesOnly && !matches))
+            {
+                return;
+            }
+
+            output.WriteLine(json
+                ? JsonSerializer.Serialize(new { @event = _events, matches })
+                : $"event {_events}: {(matches ? "matches" : "no match")}");
         }
 
         public void Finish()

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Tocsin.Core.Controls;
+using Tocsin.Core.EventPatterns;
 using Tocsin.Core.Patterns.Verdicts;
 
 namespace Tocsin.Cli;
@@ -16,23 +17,29 @@ internal static class PatternVerdictCommand
         var pattern = PatternCommand.PatternArgument();
         var control = new Option<string>("--control") { Description = "The control id or alias to judge against.", Required = true };
         var format = CliOptions.Format("text", "json");
-        var command = new Command("verdict", "Judge a filter pattern against a control's reference pattern over every CloudTrail record.")
+        var language = CliOptions.Language();
+        var command = new Command("verdict", "Judge a filter pattern (or an EventBridge event pattern) against a control's reference pattern over every CloudTrail record.")
         {
-            pattern, control, format,
+            pattern, control, format, language,
         };
-        command.SetAction(parse => Run(console, parse.GetValue(pattern)!, parse.GetValue(control)!, parse.GetValue(format)!));
+        command.SetAction(parse => Run(console, parse.GetValue(pattern)!, parse.GetValue(control)!, parse.GetValue(format)!, parse.GetValue(language) == "eventbridge"));
         return command;
     }
 
-    private static int Run(CliConsole console, string patternText, string controlId, string format)
+    private static int Run(CliConsole console, string patternText, string controlId, string format, bool eventBridge)
     {
         var control = ControlArgument.Resolve(controlId);
-        if (patternText.Length == 0)
+        if (patternText.Length == 0 && !eventBridge)
         {
             PatternCommand.ParseArgument(patternText);
         }
 
-        var verdict = PatternJudge.Judge(patternText, control);
+        if (eventBridge && format == "text")
+        {
+            PatternCommand.ParseEventPattern(patternText);
+        }
+
+        var verdict = eventBridge ? EventPatternJudge.Judge(patternText, control) : PatternJudge.Judge(patternText, control);
         if (format == "json")
         {
             console.Out.WriteLine(JsonSerializer.Serialize(Document(verdict, control), Indented));
@@ -40,7 +47,7 @@ internal static class PatternVerdictCommand
 
         if (verdict.Error is { } error)
         {
-            throw new UsageException($"invalid filter pattern: {error.Message}");
+            throw new UsageException($"invalid {(eventBridge ? "event" : "filter")} pattern: {error.Message}");
         }
 
         if (format == "text")

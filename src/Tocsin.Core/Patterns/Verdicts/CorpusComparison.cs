@@ -1,12 +1,11 @@
 using Tocsin.Core.Controls;
-using Tocsin.Core.Patterns.Matching;
 
 namespace Tocsin.Core.Patterns.Verdicts;
 
 /// <summary>Which of the control's labelled populations the candidate misses or adds, compared with one reference.</summary>
 internal sealed record CorpusComparison(IReadOnlyList<string> Missed, IReadOnlyList<string> Extra, bool CatchesRequired)
 {
-    public static CorpusComparison Run(Control control, PatternMatcher candidate, PatternMatcher reference)
+    public static CorpusComparison Run(Control control, IRecordMatcher candidate, IRecordMatcher reference)
     {
         var missed = new SortedSet<string>(StringComparer.Ordinal);
         var extra = new SortedSet<string>(StringComparer.Ordinal);

@@ -23,15 +23,18 @@ internal sealed class EventSpace
 
     public bool Sampled => Size > MaxRecords;
 
-    public static EventSpace For(IEnumerable<FilterPattern> patterns)
+    public static EventSpace For(IEnumerable<FilterPattern> patterns) => For(patterns, []);
+
+    /// <param name="probes">Fields that patterns of another language test (event patterns), with their values and tests.</param>
+    public static EventSpace For(IEnumerable<FilterPattern> patterns, IReadOnlyList<FieldProbe> probes)
     {
         var atoms = PatternAtoms.Of(patterns);
-        var rawAtoms = atoms.RawTextAtoms.Select(PatternMatcher.Compile).ToList();
-        var fields = atoms.Selectors
-            .OrderBy(entry => entry.Selector.Steps.Count)
-            .ThenBy(entry => entry.Selector.Text, StringComparer.Ordinal)
-            
-            .Select(entry => new SpaceField(entry.Selector, Reduce(entry.Selector, entry.Conditions, RepresentativeValues.For(entry.Selector, entry.Conditions, atoms.Texts), rawAtoms)))
+        var rawAtoms = atoms.RawTextAtoms.Select(PatternMatcher.Compile).Select(matcher => (Func<string, bool>)matcher.Matches).ToList();
+        var selectors = atoms.Selectors.Select(entry => entry.Selector).Concat(probes.Select(probe => probe.Selector)).DistinctBy(selector => selector.Text);
+        var fields = selectors
+            .OrderBy(selector => selector.Steps.Count)
+            .ThenBy(selector => selector.Text, StringComparer.Ordinal)
+            .Select(selector => Field(selector, atoms, probes.Where(probe => probe.Selector.Text == selector.Text).ToList(), rawAtoms))
             .ToList();
         if (atoms.RawTextAtoms.Count > 0)
         {
@@ -92,7 +95,7 @@ internal sealed class EventSpace
     /// </summary>
     public bool IsRealistic(int[] choice)
     {
-        string? eventName = null, eventSource = null;
+        string? eventName = null, eventSource = null, eventType = null;
         for (var i = 0; i < Fields.Count; i++)
         {
             var value = Fields[i].Values[choice[i]];
@@ -106,10 +109,34 @@ internal sealed class EventSpace
             {
                 case "$.eventName": eventName = value.Text; break;
                 case "$.eventSource": eventSource = value.Text; break;
+                case "$.eventType": eventType = value.Text; break;
             }
         }
 
-        return eventName is null || eventSource is null || KnownRecords.IsPlausible(eventName, eventSource);
+        return eventName is null || ((eventSource is null || KnownRecords.IsPlausible(eventName, eventSource)) && (eventType is null || KnownRecords.IsPlausibleType(eventName, eventType)));
+    }
+
+    /// <summary>
+    /// False when the record's eventSource or eventType is not one CloudTrail writes with its (known) eventName. Such a
+    /// record has no EventBridge event of its own kind, since source and detail-type are derived from those fields: an
+    /// event pattern is judged on the records whose envelope CloudTrail can produce.
+    /// </summary>
+    public bool IsDeliverable(int[] choice)
+    {
+        string? eventName = null, eventSource = null, eventType = null;
+        for (var i = 0; i < Fields.Count; i++)
+        {
+            var text = Fields[i].Values[choice[i]].Text;
+            switch (Fields[i].Selector.Text)
+            {
+                case "$.eventName": eventName = text; break;
+                case "$.eventSource": eventSource = text; break;
+                case "$.eventType": eventType = text; break;
+            }
+        }
+
+        return eventName is null
+            || ((eventSource is null || KnownRecords.IsPlausible(eventName, eventSource)) && (eventType is null || KnownRecords.IsPlausibleType(eventName, eventType)));
     }
 
     /// <summary>How unnatural a record reads as an example: the sum of its values' oddness.</summary>
@@ -121,9 +148,23 @@ internal sealed class EventSpace
             ? field.Values[choice[i]].Kind == SpaceValueKind.Missing ? null : $"another field holds {field.Values[choice[i]].Label}"
             : shown.Contains(field.Selector.Text) ? $"{field.Selector.Text[2..]} is {field.Values[choice[i]].Label}" : null).OfType<string>());
 
-    private static List<SpaceValue> Reduce(JsonSelector selector, IReadOnlyList<JsonCondition> conditions, IEnumerable<SpaceValue> candidates, IReadOnlyList<PatternMatcher> rawAtoms)
+    private static SpaceField Field(JsonSelector selector, PatternAtoms atoms, IReadOnlyList<FieldProbe> probes, IReadOnlyList<Func<string, bool>> rawAtoms)
     {
-        var tests = conditions.Select(condition => PatternMatcher.Compile(new JsonPattern(condition.ToString(), condition))).ToList();
+        var conditions = atoms.Selectors.Where(entry => entry.Selector.Text == selector.Text).SelectMany(entry => entry.Conditions).ToList();
+        var testedConditions = conditions.Count;
+
+        // A probe's numbers seed the field like a filter pattern's numeric literal (with its near misses); they only
+        // add values, the probe's own test tells them apart.
+        conditions.AddRange(probes.SelectMany(probe => probe.Numbers).Distinct().Select(number =>
+            new JsonCondition(selector, ComparisonOperator.Equal, new NumberValue(number.ToString("R", System.Globalization.CultureInfo.InvariantCulture), number))));
+        var texts = atoms.Texts.Concat(probes.SelectMany(probe => probe.Texts)).ToHashSet(StringComparer.Ordinal);
+        var candidates = RepresentativeValues.For(selector, conditions, texts);
+        return new SpaceField(selector, Reduce(selector, conditions.Take(testedConditions).ToList(), candidates, [.. rawAtoms, .. probes.Select(probe => probe.Test)]));
+    }
+
+    private static List<SpaceValue> Reduce(JsonSelector selector, IReadOnlyList<JsonCondition> conditions, IEnumerable<SpaceValue> candidates, IReadOnlyList<Func<string, bool>> rawAtoms)
+    {
+        var tests = conditions.Select(condition => (Func<string, bool>)PatternMatcher.Compile(new JsonPattern(condition.ToString(), condition)).Matches).ToList();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var kept = new List<SpaceValue>();
         foreach (var value in candidates.DistinctBy(value => (value.Kind, value.Raw)))
@@ -131,7 +172,7 @@ internal sealed class EventSpace
             var builder = new RecordBuilder();
             builder.Place(selector, value);
             var record = builder.ToJson();
-            var signature = string.Concat(tests.Concat(rawAtoms).Select(test => test.Matches(record) ? '1' : '0'));
+            var signature = string.Concat(tests.Concat(rawAtoms).Select(test => test(record) ? '1' : '0'));
             if (seen.Add(signature))
             {
                 kept.Add(value);

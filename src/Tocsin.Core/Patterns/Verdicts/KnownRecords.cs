@@ -10,11 +10,15 @@ namespace Tocsin.Core.Patterns.Verdicts;
 /// </summary>
 internal static class KnownRecords
 {
-    private static readonly Lazy<(Dictionary<string, HashSet<string>> Sources, Dictionary<string, HashSet<string>> Keys)> Learnt = new(Learn);
+    private static readonly Lazy<(Dictionary<string, HashSet<string>> Sources, Dictionary<string, HashSet<string>> Keys, Dictionary<string, HashSet<string>> Types)> Learnt = new(Learn);
 
     /// <summary>False only when the event name is known and the source is not one that writes it.</summary>
     public static bool IsPlausible(string eventName, string eventSource) =>
         !Learnt.Value.Sources.TryGetValue(eventName, out var sources) || sources.Contains(eventSource);
+
+    /// <summary>False only when the event name is known and the event type is not one it is written with (ConsoleLogin is AwsConsoleSignIn).</summary>
+    public static bool IsPlausibleType(string eventName, string eventType) =>
+        !Learnt.Value.Types.TryGetValue(eventName, out var types) || types.Contains(eventType);
 
     /// <summary>
     /// The key CloudTrail writes under <paramref name="parentPath"/> that <paramref name="name"/> misspells only in
@@ -25,9 +29,10 @@ internal static class KnownRecords
             ? keys.FirstOrDefault(key => string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
             : null;
 
-    private static (Dictionary<string, HashSet<string>>, Dictionary<string, HashSet<string>>) Learn()
+    private static (Dictionary<string, HashSet<string>>, Dictionary<string, HashSet<string>>, Dictionary<string, HashSet<string>>) Learn()
     {
         var sources = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var types = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var keys = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var record in ControlCatalog.Default.All.SelectMany(control => control.Corpus).Select(e => e.Event))
         {
@@ -37,10 +42,16 @@ internal static class KnownRecords
                 Add(sources, name.GetString()!, source.GetString()!);
             }
 
+            if (record.TryGetProperty("eventName", out var typed) && typed.ValueKind == JsonValueKind.String
+                && record.TryGetProperty("eventType", out var type) && type.ValueKind == JsonValueKind.String)
+            {
+                Add(types, typed.GetString()!, type.GetString()!);
+            }
+
             AddKeys(keys, "$", record);
         }
 
-        return (sources, keys);
+        return (sources, keys, types);
     }
 
     private static void AddKeys(Dictionary<string, HashSet<string>> keys, string path, JsonElement node)

@@ -6,7 +6,7 @@ using Tocsin.Core.Patterns.Syntax;
 namespace Tocsin.Core.Patterns.Verdicts;
 
 /// <summary>
-/// Decides how a filter pattern relates to a control's references over the whole space of CloudTrail records
+/// Decides how a filter pattern (or an event pattern, see EventPatternJudge) relates to a control's references over the whole space of CloudTrail records
 /// (see <see cref="EventSpace"/>), then names the difference in CloudTrail terms with the control's labelled corpus.
 /// </summary>
 public static class PatternJudge
@@ -19,15 +19,28 @@ public static class PatternJudge
             return new PatternVerdict(VerdictKind.Unparseable, null, null, [], [], [], $"unparseable: {parsed.Error!.Message}", parsed.Error);
         }
 
+        return Judge(new JudgedCandidate(
+            new FilterRecordMatcher(PatternMatcher.Compile(candidate)),
+            [candidate],
+            [],
+            PatternSelectors.Of(candidate).Select(selector => selector.Text),
+            () => VerdictWording.NeverFires(candidate),
+            OnlyDeliverable: false), control);
+    }
+
+    /// <summary>Judges a candidate of either language on the same record space as the control's filter references.</summary>
+    internal static PatternVerdict Judge(JudgedCandidate candidate, Control control)
+    {
         var references = control.ReferencePatterns.Select(reference => ParseOwn(reference.Name, reference.Pattern)).ToList();
         var variants = control.AcceptedVariants.Select(variant => ParseOwn(variant.Name, variant.Pattern)).ToList();
-        var space = EventSpace.For([candidate, .. references, .. variants]);
-        var shown = new[] { candidate }.Concat(references).SelectMany(PatternSelectors.Of).Select(selector => selector.Text).ToHashSet(StringComparer.Ordinal);
-        var candidateMatcher = PatternMatcher.Compile(candidate);
-        var comparison = SpaceComparison.Run(space, candidateMatcher, references.Select(PatternMatcher.Compile).ToList(), variants.Select(PatternMatcher.Compile).ToList(), shown);
+        var space = EventSpace.For([.. candidate.SpacePatterns, .. references, .. variants], candidate.Probes);
+        var shown = candidate.ShownSelectors.Concat(references.SelectMany(PatternSelectors.Of).Select(selector => selector.Text)).ToHashSet(StringComparer.Ordinal);
+        var referenceMatchers = references.Select(Compile).ToList();
+        var comparison = SpaceComparison.Run(space, candidate.Matcher, referenceMatchers, variants.Select(Compile).ToList(), shown,
+            candidate.OnlyDeliverable ? space.IsDeliverable : null);
 
         var referenceIndex = Math.Max(0, comparison.ByReference.ToList().FindIndex(disagreement => disagreement.None));
-        var corpus = CorpusComparison.Run(control, candidateMatcher, PatternMatcher.Compile(references[referenceIndex]));
+        var corpus = CorpusComparison.Run(control, candidate.Matcher, referenceMatchers[referenceIndex]);
         var (kind, variant, explanation) = Classify(candidate, control, comparison.ByReference[referenceIndex], comparison, corpus);
         return new PatternVerdict(kind, control.ReferencePatterns[referenceIndex].Name, variant, corpus.Missed, corpus.Extra,
             [.. comparison.ByReference[referenceIndex].Examples], explanation)
@@ -37,13 +50,15 @@ public static class PatternJudge
         };
     }
 
+    private static IRecordMatcher Compile(FilterPattern pattern) => new FilterRecordMatcher(PatternMatcher.Compile(pattern));
+
     private static (VerdictKind Kind, string? Variant, string Explanation) Classify(
-        FilterPattern candidate, Control control, Disagreement disagreement, SpaceComparison comparison, CorpusComparison corpus)
+        JudgedCandidate candidate, Control control, Disagreement disagreement, SpaceComparison comparison, CorpusComparison corpus)
     {
         var wording = new VerdictWording(control, corpus, disagreement);
         if (!comparison.CandidateEverMatches)
         {
-            return (VerdictKind.NeverFires, null, VerdictWording.NeverFires(candidate));
+            return (VerdictKind.NeverFires, null, candidate.NeverFires());
         }
 
         if (disagreement.None)
@@ -88,3 +103,16 @@ public static class PatternJudge
         return parsed.Pattern ?? throw new InvalidOperationException($"the control's pattern {id} does not parse: {parsed.Error}");
     }
 }
+
+/// <summary>
+/// A candidate of either language as the judge sees it: how it matches a record, the filter patterns and probes that
+/// seed the record space with its values, the selectors an example should name, and what to say when it never fires.
+/// </summary>
+/// <param name="OnlyDeliverable">Decide only on records whose EventBridge envelope CloudTrail can produce (see <see cref="EventSpace.IsDeliverable"/>).</param>
+internal sealed record JudgedCandidate(
+    IRecordMatcher Matcher,
+    IReadOnlyList<FilterPattern> SpacePatterns,
+    IReadOnlyList<FieldProbe> Probes,
+    IEnumerable<string> ShownSelectors,
+    Func<string> NeverFires,
+    bool OnlyDeliverable);

@@ -1,5 +1,3 @@
-using Tocsin.Core.Patterns.Matching;
-
 namespace Tocsin.Core.Patterns.Verdicts;
 
 /// <summary>
@@ -22,13 +20,14 @@ internal sealed class SpaceComparison
     public required bool Sampled { get; init; }
 
     /// <param name="shown">The selectors an example names: those of the candidate and the references.</param>
-    public static SpaceComparison Run(EventSpace space, PatternMatcher candidate, IReadOnlyList<PatternMatcher> references, IReadOnlyList<PatternMatcher> variants, IReadOnlySet<string> shown)
+    /// <param name="inScope">The records the comparison is decided on; every record of the space when null.</param>
+    public static SpaceComparison Run(EventSpace space, IRecordMatcher candidate, IReadOnlyList<IRecordMatcher> references, IReadOnlyList<IRecordMatcher> variants, IReadOnlySet<string> shown, Func<int[], bool>? inScope = null)
     {
         var disagreements = references.Select(_ => new Disagreement()).ToList();
         var equalsVariant = variants.Select(_ => true).ToArray();
         var coversVariant = variants.Select(_ => true).ToArray();
         var candidateEverMatches = false;
-        foreach (var choice in space.Choices())
+        foreach (var choice in space.Choices().Where(choice => inScope is null || inScope(choice)))
         {
             var record = space.Record(choice);
             var c = candidate.Matches(record);
