@@ -39,7 +39,8 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     /// <summary>Starts the emulator; <paramref name="port"/> 0 takes a free port. No scenario means <see cref="Scenario.Default"/>.</summary>
     /// <param name="limits">What one client may send; <see cref="EmulatorLimits.Default"/> when null.</param>
-    public static async Task<EmulatorHost> StartAsync(Scenario? scenario = null, FaultPlan? faults = null, int port = 0, TimeProvider? clock = null, CancellationToken cancellationToken = default, EmulatorLimits? limits = null)
+    /// <param name="eventPatterns">The EventBridge pattern matcher for PutRule and TestEventPattern; without one TestEventPattern is refused.</param>
+    public static async Task<EmulatorHost> StartAsync(Scenario? scenario = null, FaultPlan? faults = null, int port = 0, TimeProvider? clock = null, CancellationToken cancellationToken = default, EmulatorLimits? limits = null, IEventPatternMatcher? eventPatterns = null)
     {
         limits ??= EmulatorLimits.Default;
         scenario ??= Scenario.Default();
@@ -48,6 +49,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         var state = new EmulatorState(faults.ClockSkew == TimeSpan.Zero ? clock : new SkewedClock(clock, faults.ClockSkew));
         scenario.ApplyTo(state);
         state.IsRegionDisabled = faults.IsRegionDisabled;
+        state.EventPatterns = eventPatterns;
         var pipeline = new RequestPipeline(state, ServiceCatalog.Standard(), faults);
         var control = new EmulatorControl(state);
 

@@ -57,6 +57,17 @@ public class PermissionTests
     }
 
     [Fact]
+    public void Reading_EventBridge_needs_the_rule_target_and_role_reads_and_a_scan_without_it_needs_none_of_them()
+    {
+        Permissions.ForEventBridge.ShouldBe(
+        [
+            "events:ListRules", "events:ListTargetsByRule", "iam:GetPolicy", "iam:GetPolicyVersion", "iam:GetRole", "iam:GetRolePolicy",
+            "iam:ListAttachedRolePolicies", "iam:ListRolePolicies",
+        ]);
+        Permissions.All.ShouldNotContain(action => action.StartsWith("events:") || action.StartsWith("iam:"));
+    }
+
+    [Fact]
     public void Member_accounts_need_no_organization_action_nor_AssumeRole()
     {
         Permissions.ForAccounts.ShouldNotContain(action => action.StartsWith("organizations:") || action == "sts:AssumeRole");

@@ -20,7 +20,10 @@ public abstract class EmulatorFixture : IAsyncLifetime
 
     protected virtual TimeProvider Clock => TimeProvider.System;
 
-    public async Task InitializeAsync() => Emulator = await EmulatorHost.StartAsync(CreateScenario(), CreateFaults(), port: 0, Clock);
+    /// <summary>The EventBridge pattern matcher the host is given; none by default.</summary>
+    protected virtual IEventPatternMatcher? EventPatterns => null;
+
+    public async Task InitializeAsync() => Emulator = await EmulatorHost.StartAsync(CreateScenario(), CreateFaults(), port: 0, Clock, eventPatterns: EventPatterns);
 
     public async Task DisposeAsync()
     {

@@ -12,6 +12,7 @@ public static class Permissions
     [
         typeof(StsClient), typeof(OrganizationsClient), typeof(Ec2Client), typeof(CloudTrailClient),
         typeof(LogsClient), typeof(CloudWatchClient), typeof(SnsClient), typeof(KmsClient), typeof(IamClient), typeof(S3Client),
+        typeof(EventsClient),
     ];
 
     private static readonly RequiresPermissionAttribute[] Declared =
@@ -22,7 +23,10 @@ public static class Permissions
     ];
 
     /// <summary>Every action a scan declares, sorted.</summary>
-    public static IReadOnlyList<string> All { get; } = Sorted(Declared.Where(attribute => !attribute.ForApply).Select(attribute => attribute.Action));
+    public static IReadOnlyList<string> All { get; } = Sorted(Declared.Where(attribute => !attribute.ForApply && !attribute.ForEventBridge).Select(attribute => attribute.Action));
+
+    /// <summary>What a scan that reads EventBridge needs in every account it reads, besides <see cref="ForAccounts"/>.</summary>
+    public static IReadOnlyList<string> ForEventBridge { get; } = Sorted(Declared.Where(attribute => attribute.ForEventBridge).Select(attribute => attribute.Action).Except(All, StringComparer.Ordinal));
 
     /// <summary>The actions only <c>remediate --apply</c> calls: the writes, and the reads it makes before them that a scan does not.</summary>
     public static IReadOnlyList<string> ApplyOnly { get; } = Sorted(Declared.Where(attribute => attribute.ForApply).Select(attribute => attribute.Action).Except(All, StringComparer.Ordinal));

@@ -15,4 +15,10 @@ public sealed class RequiresPermissionAttribute(string action) : Attribute
     /// leaves it out of the scan policy and prints it with <c>--remediate</c>.
     /// </summary>
     public bool ForApply { get; init; }
+
+    /// <summary>
+    /// Only a scan that reads EventBridge (<c>CollectRequest.EventBridge</c>) calls it: the rules, their targets and the
+    /// roles targets deliver as. <see cref="Permissions.All"/> leaves it out; <see cref="Permissions.ForEventBridge"/> lists it.
+    /// </summary>
+    public bool ForEventBridge { get; init; }
 }

@@ -23,6 +23,7 @@ internal sealed class AccountCollector(CollectRun run, AccountToRead target)
     private AwsSession? _session;
     private CloudTrailClient? _cloudTrail;
     private ChainReader? _chains;
+    private EventRuleReader? _eventRules;
     private Account? _unreadable;
     private IReadOnlyList<string>? _regions;
 
@@ -79,6 +80,7 @@ internal sealed class AccountCollector(CollectRun run, AccountToRead target)
         _session = new AwsSession(run.Transport, credentials, target.Id, statistics);
         _cloudTrail = new CloudTrailClient(_session);
         _chains = new ChainReader(_session, target.Id, run);
+        _eventRules = run.Request.EventBridge ? new EventRuleReader(_session, target.Id) : null;
         return true;
     }
 
@@ -147,7 +149,8 @@ internal sealed class AccountCollector(CollectRun run, AccountToRead target)
             regions = names;
         }
 
-        await Task.WhenAll(regions.Select(region => ListAsync(region, cancellationToken)));
+        IEnumerable<Task> rules = _eventRules is { } reader ? regions.Select(region => reader.ReadAsync(region, cancellationToken)) : [];
+        await Task.WhenAll(regions.Select(region => (Task)ListAsync(region, cancellationToken)).Concat(rules));
         _regions = regions;
         await Task.WhenAll(Owned(regions).Select(trail => FollowAsync(trail, cancellationToken)));
     }
@@ -157,7 +160,11 @@ internal sealed class AccountCollector(CollectRun run, AccountToRead target)
         _unreadable = Unreadable(UnknownReason.Unavailable, $"reading the account failed: {problem.Message}");
 
     /// <summary>The account as read so far, with the topics read in it.</summary>
-    public Account Account => _unreadable ?? new Account(target.Id, target.Name, Observed.Known(Regions()));
+    public Account Account => _unreadable ?? new Account(target.Id, target.Name, Observed.Known(Regions())) { Roles = RolesRead() };
+
+    /// <summary>The roles read for EventBridge targets; not collected when EventBridge was not read completely.</summary>
+    private Observed<IReadOnlyList<IamRole>> RolesRead() =>
+        _eventRules is { } reader && _regions is not null ? Observed.Known(reader.Roles) : Account.RolesWhenAbsent;
 
     private IReadOnlyList<Region> Regions()
     {
@@ -192,7 +199,10 @@ internal sealed class AccountCollector(CollectRun run, AccountToRead target)
                 chain is null ? Observed<IReadOnlyList<LogGroup>>.NotKnown(notHere) : Observed.Known(chain.LogGroups),
                 chain?.MetricFilters ?? Observed<IReadOnlyList<MetricFilter>>.NotKnown(notHere),
                 chain?.Alarms ?? Observed<IReadOnlyList<Alarm>>.NotKnown(notHere),
-                topics);
+                topics)
+            {
+                EventRules = _eventRules?.RulesIn(name) ?? Region.EventRulesWhenAbsent,
+            };
         })];
     }
 

@@ -54,6 +54,13 @@ public sealed record CollectRequest
     /// <summary>How the report will judge the chains (<c>--mode</c>, <c>--strict</c>): a minimal reading stops only on a chain that passes so.</summary>
     public EvaluationOptions Judging { get; init; } = EvaluationOptions.Default;
 
+    /// <summary>
+    /// Also read the EventBridge rules on each region's default bus, with their targets and the roles those deliver as
+    /// (<c>events:ListRules</c>, <c>events:ListTargetsByRule</c>, IAM role reads). Off by default, so a scan that does not
+    /// judge the EventBridge chain makes no more calls than before; unread, rules are unknown (not collected), never none.
+    /// </summary>
+    public bool EventBridge { get; init; }
+
     /// <summary><c>--endpoint-url</c>: one endpoint for every service (emulator, moto); AWS_ENDPOINT_URL[_SERVICE] apply otherwise.</summary>
     public Uri? EndpointUrl { get; init; }
 

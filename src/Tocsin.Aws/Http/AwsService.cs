@@ -32,6 +32,8 @@ public sealed record AwsService(
 
     public static readonly AwsService Ec2 = new("ec2", "ec2", "ec2", "EC2");
 
+    public static readonly AwsService Events = new("events", "events", "events", "EVENTBRIDGE");
+
     public static readonly AwsService Organizations = new("organizations", "organizations", "organizations", "ORGANIZATIONS",
         new Dictionary<string, string> { ["aws"] = "us-east-1", ["aws-cn"] = "cn-northwest-1", ["aws-us-gov"] = "us-gov-west-1" });
 

@@ -10,6 +10,21 @@ public sealed record Account(
     Observed<IReadOnlyList<Region>> Regions,
     Source? Source = null)
 {
+    /// <summary>
+    /// The IAM roles read in this account because something read elsewhere acts as them (an EventBridge target's
+    /// role). A role named by such a record and missing from a known list does not exist; a role that could not be read
+    /// is listed with unknown fields. Not collected unless a scan reads EventBridge (see <see cref="RolesWhenAbsent"/>).
+    /// </summary>
+    public Observed<IReadOnlyList<IamRole>> Roles { get; init; } = RolesWhenAbsent;
+
+    /// <summary>What the roles are when nobody read them; snapshots leave the field out when it holds exactly this.</summary>
+    public static Observed<IReadOnlyList<IamRole>> RolesWhenAbsent { get; } =
+        Observed<IReadOnlyList<IamRole>>.NotKnown(UnknownReason.NotCollected, "IAM roles were not read");
+
+    /// <summary>The role with this ARN, when it was read.</summary>
+    public IamRole? FindRole(string arn) =>
+        Roles.TryGetValue(out var roles) ? roles.FirstOrDefault(r => r.Arn == arn) : null;
+
     public Region? FindRegion(string name) =>
         Regions.TryGetValue(out var regions) ? regions.FirstOrDefault(r => r.Name == name) : null;
 }

@@ -12,4 +12,18 @@ public sealed record Region(
     Observed<IReadOnlyList<LogGroup>> LogGroups,
     Observed<IReadOnlyList<MetricFilter>> MetricFilters,
     Observed<IReadOnlyList<Alarm>> Alarms,
-    Observed<IReadOnlyList<Topic>> Topics);
+    Observed<IReadOnlyList<Topic>> Topics)
+{
+    /// <summary>
+    /// The EventBridge rules on the region's default event bus, each with its targets. Read only when a scan asks for
+    /// EventBridge; otherwise, and in a snapshot written before the field existed, <see cref="EventRulesWhenAbsent"/>.
+    /// </summary>
+    public Observed<IReadOnlyList<EventRule>> EventRules { get; init; } = EventRulesWhenAbsent;
+
+    /// <summary>
+    /// What the rules are when nobody read them: not collected, never an empty list (which would mean "no rule here").
+    /// Snapshots leave the field out when it holds exactly this, so older snapshots read and write back unchanged.
+    /// </summary>
+    public static Observed<IReadOnlyList<EventRule>> EventRulesWhenAbsent { get; } =
+        Observed<IReadOnlyList<EventRule>>.NotKnown(UnknownReason.NotCollected, "EventBridge rules were not read");
+}

@@ -27,6 +27,7 @@ internal sealed class ServiceCatalog
         Ec2Service.Definition,
         IamService.Definition,
         S3Service.Definition,
+        EventBridgeService.Definition,
     ]);
 
     public ServiceDefinition? BySigningName(string name) => _bySigningName.GetValueOrDefault(name);

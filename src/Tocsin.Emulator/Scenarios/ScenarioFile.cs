@@ -55,6 +55,12 @@ internal sealed class ScenarioFile
 
         /// <summary>Accounts that may assume the role; "*" for any.</summary>
         public List<string> TrustedAccounts { get; set; } = [];
+
+        /// <summary>The trust policy (JSON) GetRole reports, e.g. one trusting <c>events.amazonaws.com</c>; none when absent.</summary>
+        public string? TrustPolicy { get; set; }
+
+        /// <summary>Inline policies by name (JSON), as GetRolePolicy reports them.</summary>
+        public Dictionary<string, string> Policies { get; set; } = [];
     }
 
     internal sealed class BucketEntry
@@ -75,6 +81,48 @@ internal sealed class ScenarioFile
         public List<AlarmEntry> Alarms { get; set; } = [];
 
         public List<TopicEntry> Topics { get; set; } = [];
+
+        /// <summary>EventBridge rules on the region's default event bus.</summary>
+        public List<RuleEntry> Rules { get; set; } = [];
+    }
+
+    internal sealed class RuleEntry
+    {
+        public string Name { get; set; } = string.Empty;
+
+        /// <summary>The event pattern as JSON text, exactly as PutRule would be given it.</summary>
+        public string? Pattern { get; set; }
+
+        /// <summary>A schedule (<c>rate(1 day)</c>) for a rule without a pattern.</summary>
+        public string? Schedule { get; set; }
+
+        /// <summary>ENABLED (default), DISABLED or ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS.</summary>
+        public string State { get; set; } = "ENABLED";
+
+        public string? Description { get; set; }
+
+        public List<RuleTargetEntry> Targets { get; set; } = [];
+    }
+
+    internal sealed class RuleTargetEntry
+    {
+        /// <summary>The target id; the target's position (<c>target-1</c>, ...) when absent.</summary>
+        public string? Id { get; set; }
+
+        /// <summary>A topic name in the same region, or any ARN (another bus, a function, a queue).</summary>
+        public string Arn { get; set; } = string.Empty;
+
+        /// <summary>A role name of the same account, or a role ARN: the role EventBridge delivers as.</summary>
+        public string? Role { get; set; }
+
+        /// <summary>Constant JSON text sent instead of the event.</summary>
+        public string? Input { get; set; }
+
+        /// <summary>The part of the event sent (a JSON path).</summary>
+        public string? InputPath { get; set; }
+
+        /// <summary>An input transformer's template; the event's fields are not mapped.</summary>
+        public string? InputTemplate { get; set; }
     }
 
     internal sealed class TrailEntry

@@ -43,6 +43,11 @@ internal static class ScenarioLoader
             {
                 var role = AddRole(state, account, roleEntry.Name);
                 role.TrustedAccounts.UnionWith(roleEntry.TrustedAccounts.Count > 0 ? roleEntry.TrustedAccounts : [entry.Id]);
+                role.AssumeRolePolicyDocument = roleEntry.TrustPolicy ?? role.AssumeRolePolicyDocument;
+                foreach (var (policyName, document) in roleEntry.Policies)
+                {
+                    role.InlinePolicies[policyName] = document;
+                }
             }
 
             foreach (var bucket in entry.Buckets)
@@ -129,6 +134,11 @@ internal static class ScenarioLoader
             };
         }
 
+        foreach (var ruleEntry in region.Rules)
+        {
+            here.EventRules[ruleEntry.Name] = BuildRule(account, here, ruleEntry);
+        }
+
         foreach (var trailEntry in region.Trails)
         {
             here.Trails[trailEntry.Name] = BuildTrail(state, account, here, trailEntry);
@@ -172,6 +182,47 @@ internal static class ScenarioLoader
         }
 
         return trail;
+    }
+
+    private static EventRule BuildRule(AccountState account, RegionState here, ScenarioFile.RuleEntry entry)
+    {
+        var rule = new EventRule(account.Id, here.Region, entry.Name, account.Id)
+        {
+            State = entry.State,
+            EventPattern = entry.Pattern,
+            ScheduleExpression = entry.Schedule,
+            Description = entry.Description,
+        };
+        for (var i = 0; i < entry.Targets.Count; i++)
+        {
+            var target = entry.Targets[i];
+            var stored = new JsonObject
+            {
+                ["Id"] = target.Id ?? $"target-{i + 1}",
+                ["Arn"] = target.Arn.StartsWith("arn:", StringComparison.Ordinal) ? target.Arn : $"arn:aws:sns:{here.Region}:{account.Id}:{target.Arn}",
+            };
+            if (target.Role is { } role)
+            {
+                stored["RoleArn"] = role.StartsWith("arn:", StringComparison.Ordinal) ? role : $"arn:aws:iam::{account.Id}:role/{role}";
+            }
+
+            if (target.Input is { } input)
+            {
+                stored["Input"] = input;
+            }
+            else if (target.InputPath is { } path)
+            {
+                stored["InputPath"] = path;
+            }
+            else if (target.InputTemplate is { } template)
+            {
+                stored["InputTransformer"] = new JsonObject { ["InputTemplate"] = template };
+            }
+
+            rule.Targets.Add(stored);
+        }
+
+        return rule;
     }
 
     /// <summary>AWS's default topic policy plus a statement letting CloudWatch publish, as alarm set-ups usually add.</summary>

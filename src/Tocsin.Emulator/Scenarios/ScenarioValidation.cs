@@ -116,6 +116,8 @@ internal static class ScenarioValidation
             }
         }
 
+        CheckRules(region, where, topics, fail);
+
         for (var a = 0; a < region.Alarms.Count; a++)
         {
             foreach (var action in region.Alarms[a].Actions.Where(action => !action.StartsWith("arn:", StringComparison.Ordinal)))
@@ -123,6 +125,59 @@ internal static class ScenarioValidation
                 if (!topics.Contains(action))
                 {
                     fail($"{where}.alarms[{a}].actions", $"no topic '{action}' is declared in this region (give an ARN for other targets).");
+                }
+            }
+        }
+    }
+
+    private static void CheckRules(ScenarioFile.RegionEntry region, string where, HashSet<string> topics, Action<string, string> fail)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var r = 0; r < region.Rules.Count; r++)
+        {
+            var rule = region.Rules[r];
+            var at = $"{where}.rules[{r}]";
+            if (!Services.EventBridgeService.Name().IsMatch(rule.Name))
+            {
+                fail($"{at}.name", $"'{rule.Name}' is not a rule name (1 to 64 of letters, digits, '.', '-', '_').");
+            }
+
+            if (!names.Add(rule.Name))
+            {
+                fail($"{at}.name", $"rule {rule.Name} is declared twice in this region.");
+            }
+
+            if (rule.Pattern is null && rule.Schedule is null)
+            {
+                fail(at, "a rule needs a pattern or a schedule.");
+            }
+
+            if (rule.Pattern is { } pattern && !IsJsonObject(pattern))
+            {
+                fail($"{at}.pattern", "the event pattern is not a JSON object.");
+            }
+
+            if (rule.State is not ("ENABLED" or "DISABLED" or "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"))
+            {
+                fail($"{at}.state", $"'{rule.State}' is not one of ENABLED, DISABLED, ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS.");
+            }
+
+            if (rule.Targets.Count > Services.EventTargetOperations.MaxTargets)
+            {
+                fail($"{at}.targets", $"a rule can have at most {Services.EventTargetOperations.MaxTargets} targets.");
+            }
+
+            for (var t = 0; t < rule.Targets.Count; t++)
+            {
+                var target = rule.Targets[t];
+                if (!target.Arn.StartsWith("arn:", StringComparison.Ordinal) && !topics.Contains(target.Arn))
+                {
+                    fail($"{at}.targets[{t}].arn", $"no topic '{target.Arn}' is declared in this region (give an ARN for other targets).");
+                }
+
+                if (new[] { target.Input, target.InputPath, target.InputTemplate }.Count(value => value is not null) > 1)
+                {
+                    fail($"{at}.targets[{t}]", "give at most one of input, inputPath, inputTemplate.");
                 }
             }
         }

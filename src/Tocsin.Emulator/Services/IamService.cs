@@ -16,7 +16,36 @@ internal static class IamService
             ["GetRole"] = call => new JsonObject { ["Role"] = Shape(Find(call, call.Input.Required("RoleName", "ValidationError"))) },
             ["PutRolePolicy"] = PutRolePolicy,
             ["GetRolePolicy"] = GetRolePolicy,
+            ["ListRolePolicies"] = call => new JsonObject
+            {
+                ["PolicyNames"] = new JsonArray([.. Find(call, call.Input.Required("RoleName", "ValidationError")).InlinePolicies.Keys.Select(name => (JsonNode)name)]),
+                ["IsTruncated"] = false,
+            },
+            ["ListAttachedRolePolicies"] = ListAttachedRolePolicies,
+            ["AttachRolePolicy"] = AttachRolePolicy,
+            ["CreatePolicy"] = ManagedPolicyOperations.Create,
+            ["GetPolicy"] = ManagedPolicyOperations.Get,
+            ["GetPolicyVersion"] = ManagedPolicyOperations.GetVersion,
         });
+
+    private static JsonObject ListAttachedRolePolicies(CallContext call)
+    {
+        var role = Find(call, call.Input.Required("RoleName", "ValidationError"));
+        return new JsonObject
+        {
+            ["AttachedPolicies"] = new JsonArray([.. role.AttachedPolicies.Select(arn => (JsonNode)new JsonObject { ["PolicyName"] = arn[(arn.LastIndexOf('/') + 1)..], ["PolicyArn"] = arn })]),
+            ["IsTruncated"] = false,
+        };
+    }
+
+    private static JsonObject? AttachRolePolicy(CallContext call)
+    {
+        var role = Find(call, call.Input.Required("RoleName", "ValidationError"));
+        var arn = call.Input.Required("PolicyArn", "ValidationError");
+        ManagedPolicyOperations.Find(call, arn);
+        role.AttachedPolicies.Add(arn);
+        return null;
+    }
 
     private static Role Find(CallContext call, string name) =>
         call.Account.Roles.GetValueOrDefault(name)

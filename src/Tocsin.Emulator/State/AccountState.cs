@@ -19,6 +19,9 @@ public sealed class AccountState(string id, string name, string email, DateTimeO
 
     public SortedDictionary<string, Role> Roles { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Customer managed policies by ARN: one version each, the policy document as created.</summary>
+    public SortedDictionary<string, ManagedPolicy> Policies { get; } = new(StringComparer.Ordinal);
+
     private readonly Dictionary<string, RegionState> _regions = new(StringComparer.Ordinal);
 
     public IEnumerable<RegionState> Regions => _regions.Values.OrderBy(region => region.Region, StringComparer.Ordinal);

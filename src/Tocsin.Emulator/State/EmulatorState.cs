@@ -31,6 +31,9 @@ public sealed class EmulatorState(TimeProvider clock)
     /// <summary>IAM actions refused with AccessDenied until allowed again (<see cref="EmulatorControl.Deny"/>): a permission taken away mid-run.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, bool> DeniedActions { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Judges EventBridge event patterns (PutRule, TestEventPattern); none means patterns are only checked to be JSON objects.</summary>
+    public IEventPatternMatcher? EventPatterns { get; set; }
+
     public AccountState? Account(string id) => Accounts.GetValueOrDefault(id);
 
     public AccountState AddAccount(string id, string name, string email)

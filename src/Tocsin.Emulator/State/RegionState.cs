@@ -17,6 +17,9 @@ public sealed class RegionState(string accountId, string region)
     /// <summary>Topics by name.</summary>
     public SortedDictionary<string, Topic> Topics { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>EventBridge rules on the default event bus, by name.</summary>
+    public SortedDictionary<string, EventRule> EventRules { get; } = new(StringComparer.Ordinal);
+
     /// <summary>KMS keys by key id.</summary>
     public SortedDictionary<string, KmsKey> Keys { get; } = new(StringComparer.Ordinal);
 

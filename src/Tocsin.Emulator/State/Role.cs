@@ -21,4 +21,7 @@ public sealed class Role(string accountId, string name, string roleId, DateTimeO
     public HashSet<string> TrustedAccounts { get; } = new(StringComparer.Ordinal);
 
     public SortedDictionary<string, string> InlinePolicies { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The ARNs of the managed policies attached to the role.</summary>
+    public SortedSet<string> AttachedPolicies { get; } = new(StringComparer.Ordinal);
 }

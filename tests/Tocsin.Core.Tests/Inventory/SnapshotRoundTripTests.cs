@@ -43,19 +43,53 @@ public class SnapshotRoundTripTests
             Subscriptions = Samples.List(
                 new Subscription(Subscription.PendingConfirmation, "https", Observed<string?>.NotKnown(UnknownReason.AccessDenied), Source.FromArn("arn:aws:sns:us-east-1:111111111111:security-alarms"))),
         };
-        var region = new Region("us-east-1", Samples.List(trail), Samples.List(Samples.LogGroup() with { Source = TerraformLine }), Samples.List(filter), Samples.List(alarm), Samples.List(topic));
+        var rule = new EventRule(
+            "console-signin-without-mfa",
+            "arn:aws:events:us-east-1:111111111111:rule/console-signin-without-mfa",
+            EventRule.DefaultBus,
+            EventRuleState.Enabled,
+            Observed<string?>.Known("""{"source":["aws.signin"],"detail-type":["AWS Console Sign In via CloudTrail"]}"""),
+            Observed<string?>.Known(null),
+            Observed<string?>.Known(null),
+            Samples.List(
+                new EventTarget("alarms", Samples.TopicArn, Observed<string?>.Known(null), EventTargetInput.MatchedEvent),
+                new EventTarget("relay", "arn:aws:events:us-east-1:222222222222:event-bus/central", Observed<string?>.Known("arn:aws:iam::111111111111:role/forward-events"), EventTargetInput.Transformer, Source.FromFile("rules.tf", 9))));
+        var scheduled = new EventRule(
+            "nightly",
+            "arn:aws:events:us-east-1:111111111111:rule/nightly",
+            EventRule.DefaultBus,
+            EventRuleState.EnabledWithAllCloudTrailManagementEvents,
+            Observed<string?>.Known(null),
+            Observed<string?>.Known("rate(1 day)"),
+            Observed<string?>.Known("ssm.amazonaws.com"),
+            Samples.Denied<EventTarget>("events:ListTargetsByRule"));
+        var region = new Region("us-east-1", Samples.List(trail), Samples.List(Samples.LogGroup() with { Source = TerraformLine }), Samples.List(filter), Samples.List(alarm), Samples.List(topic))
+        {
+            EventRules = Samples.List(rule, scheduled),
+        };
+        var role = new IamRole(
+            "arn:aws:iam::111111111111:role/forward-events",
+            "forward-events",
+            Observed<string?>.Known("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},"Action":"sts:AssumeRole"}]}"""),
+            Samples.List(new RolePolicy("publish", null, """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sns:Publish","Resource":"*"}]}""")),
+            Samples.List(new RolePolicy("AmazonSNSFullAccess", "arn:aws:iam::aws:policy/AmazonSNSFullAccess", Observed<string>.NotKnown(UnknownReason.AccessDenied, "iam:GetPolicyVersion"))),
+            Observed<string?>.Known(null),
+            Source.FromArn("arn:aws:iam::111111111111:role/forward-events"));
         var throttled = new Region(
             "eu-west-1",
             Samples.List<Trail>(),
             Observed<IReadOnlyList<LogGroup>>.NotKnown(UnknownReason.Throttled, "logs:DescribeLogGroups"),
             Observed<IReadOnlyList<MetricFilter>>.NotKnown(UnknownReason.Unavailable),
             Observed<IReadOnlyList<Alarm>>.NotKnown(UnknownReason.NotCollected, "alarms are not read from CloudFormation"),
-            Samples.Denied<Topic>("sns:ListTopics"));
+            Samples.Denied<Topic>("sns:ListTopics"))
+        {
+            EventRules = Samples.Denied<EventRule>("events:ListRules"),
+        };
         var organization = new Organization("o-a1b2c3d4e5", "111111111111", Samples.List("111111111111", "222222222222"), Source.FromArn("arn:aws:organizations::111111111111:organization/o-a1b2c3d4e5"));
         return new CloudInventory(
             organization,
             [
-                Samples.Account() with { Regions = Samples.List(region, throttled), Source = Source.FromArn("arn:aws:organizations::111111111111:account/o-a1b2c3d4e5/111111111111") },
+                Samples.Account() with { Regions = Samples.List(region, throttled), Roles = Samples.List(role), Source = Source.FromArn("arn:aws:organizations::111111111111:account/o-a1b2c3d4e5/111111111111") },
                 new Account("222222222222", null, Samples.Denied<Region>("sts:AssumeRole")),
             ],
             new DateTimeOffset(2026, 11, 26, 22, 0, 0, TimeSpan.Zero));
@@ -110,6 +144,63 @@ public class SnapshotRoundTripTests
 
         Snapshot.ToJson(inventory with { Accounts = [account with { Regions = Observed.Known<IReadOnlyList<Region>>(regions) }, inventory.Accounts[1]] })
             .ShouldNotContain("keyPolicy");
+    }
+
+    [Fact]
+    public void A_snapshot_written_before_EventBridge_rules_loads_them_as_not_collected_never_as_no_rules()
+    {
+        var inventory = Fixtures.Load("good");
+
+        var rules = inventory.Accounts[0].FindRegion("us-east-1")!.EventRules;
+        rules.IsKnown.ShouldBeFalse();
+        rules.Unknown!.Reason.ShouldBe(UnknownReason.NotCollected);
+        inventory.Accounts[0].Roles.Unknown!.Reason.ShouldBe(UnknownReason.NotCollected);
+    }
+
+    [Fact]
+    public void A_snapshot_written_before_EventBridge_rules_writes_back_byte_for_byte()
+    {
+        var old = File.ReadAllText(Fixtures.PathOf("good"));
+
+        Snapshot.ToJson(Snapshot.Parse(old, "good.json")).ShouldBe(old);
+    }
+
+    [Fact]
+    public void EventBridge_rules_read_back_with_their_targets_state_and_pattern_text()
+    {
+        var inventory = Snapshot.Parse(Snapshot.ToJson(FullyPopulated()), "full.json");
+
+        var rules = inventory.Accounts[0].FindRegion("us-east-1")!.EventRules.Value;
+        rules.Select(r => r.Name).ShouldBe(["console-signin-without-mfa", "nightly"]);
+        rules[0].EventPattern.Value.ShouldBe("""{"source":["aws.signin"],"detail-type":["AWS Console Sign In via CloudTrail"]}""");
+        rules[0].Targets.Value.Select(t => (t.Id, t.Input.Value)).ShouldBe([("alarms", EventTargetInput.MatchedEvent), ("relay", EventTargetInput.Transformer)]);
+        rules[1].State.Value.ShouldBe(EventRuleState.EnabledWithAllCloudTrailManagementEvents);
+        rules[1].Targets.Unknown.ShouldBe(new Unknown(UnknownReason.AccessDenied, "events:ListTargetsByRule"));
+    }
+
+    [Fact]
+    public void A_rule_state_is_written_as_AWS_spells_it()
+    {
+        Snapshot.ToJson(FullyPopulated()).ShouldContain("\"state\": \"ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS\"");
+    }
+
+    [Fact]
+    public void A_target_role_reads_back_with_its_trust_and_permission_policies()
+    {
+        var inventory = Snapshot.Parse(Snapshot.ToJson(FullyPopulated()), "full.json");
+
+        var role = inventory.Accounts[0].FindRole("arn:aws:iam::111111111111:role/forward-events")!;
+        role.TrustPolicy.Value!.ShouldContain("events.amazonaws.com");
+        role.InlinePolicies.Value.Single().Document.Value.ShouldContain("sns:Publish");
+        role.AttachedPolicies.Value.Single().Document.Unknown!.Reason.ShouldBe(UnknownReason.AccessDenied);
+    }
+
+    [Fact]
+    public void Rules_that_could_not_be_listed_read_back_unknown_with_the_reason()
+    {
+        var inventory = Snapshot.Parse(Snapshot.ToJson(FullyPopulated()), "full.json");
+
+        inventory.Accounts[0].FindRegion("eu-west-1")!.EventRules.Unknown.ShouldBe(new Unknown(UnknownReason.AccessDenied, "events:ListRules"));
     }
 
     [Fact]

@@ -26,6 +26,10 @@ public class SnapshotSchemaAgreementTests
         { "metricStat", typeof(MetricStat) },
         { "topic", typeof(Topic) },
         { "subscription", typeof(Subscription) },
+        { "eventRule", typeof(EventRule) },
+        { "eventTarget", typeof(EventTarget) },
+        { "iamRole", typeof(IamRole) },
+        { "rolePolicy", typeof(RolePolicy) },
         { "source", typeof(Source) },
     };
 

@@ -15,6 +15,18 @@ internal static class CanonicalOrder
     private static Account Apply(Account account) => account with
     {
         Regions = Sorted(account.Regions, r => r.Name, Apply),
+        Roles = Sorted(account.Roles, r => r.Arn, Apply),
+    };
+
+    private static IamRole Apply(IamRole role) => role with
+    {
+        InlinePolicies = Sorted(role.InlinePolicies, p => p.Name),
+        AttachedPolicies = Sorted(role.AttachedPolicies, p => p.Arn ?? p.Name),
+    };
+
+    private static EventRule Apply(EventRule rule) => rule with
+    {
+        Targets = Sorted(rule.Targets, t => t.Id),
     };
 
     private static Region Apply(Region region) => region with
@@ -24,6 +36,7 @@ internal static class CanonicalOrder
         MetricFilters = Sorted(region.MetricFilters, f => f.LogGroupName + "\n" + f.Name),
         Alarms = Sorted(region.Alarms, a => a.Name),
         Topics = Sorted(region.Topics, t => t.Arn, Apply),
+        EventRules = Sorted(region.EventRules, r => r.Arn, Apply),
     };
 
     private static Topic Apply(Topic topic) => topic with

@@ -20,7 +20,7 @@ internal static class SnapshotJson
             IndentSize = 2,
             // Policies and patterns are full of quotes and ampersands; keep them readable in the file.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutAbsentKeyPolicy } },
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutAbsentKeyPolicy, LeaveOutUnreadEventBridge } },
         };
         options.Converters.Add(new ObservedJsonConverterFactory());
         options.MakeReadOnly(populateMissingResolver: true);
@@ -38,6 +38,26 @@ internal static class SnapshotJson
         foreach (var property in typeInfo.Properties.Where(p => p.Name == "keyPolicy"))
         {
             property.ShouldSerialize = (topic, value) => !Equals(value, Topic.KeyPolicyWhenAbsent(((Topic)topic).KmsMasterKeyId));
+        }
+    }
+
+    // Rules and the roles their targets act as are optional in schema version 1: written only when they were read, so
+    // a scan that did not ask for EventBridge writes the bytes it wrote before the fields existed.
+    private static void LeaveOutUnreadEventBridge(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Type == typeof(Region))
+        {
+            foreach (var property in typeInfo.Properties.Where(p => p.Name == "eventRules"))
+            {
+                property.ShouldSerialize = (_, value) => !Equals(value, Region.EventRulesWhenAbsent);
+            }
+        }
+        else if (typeInfo.Type == typeof(Account))
+        {
+            foreach (var property in typeInfo.Properties.Where(p => p.Name == "roles"))
+            {
+                property.ShouldSerialize = (_, value) => !Equals(value, Account.RolesWhenAbsent);
+            }
         }
     }
 }
