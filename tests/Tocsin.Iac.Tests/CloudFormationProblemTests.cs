@@ -51,6 +51,20 @@ public sealed class CloudFormationProblemTests
     }
 
     [Fact]
+    public void A_template_whose_aliases_repeat_billions_of_values_is_a_problem_not_a_long_wait()
+    {
+        var bomb = new System.Text.StringBuilder("AWSTemplateFormatVersion: '2010-09-09'\nl0: &l0 [a, a]\n");
+        for (var level = 1; level <= 9; level++)
+        {
+            bomb.Append($"l{level}: &l{level} [{string.Join(", ", Enumerable.Repeat($"*l{level - 1}", 9))}]\n");
+        }
+
+        var read = CloudFormationTemplates.Inline(bomb.Append("Outputs: *l9\n").ToString(), "bomb.yaml");
+
+        read.Problems.ShouldHaveSingleItem().Message.ShouldContain("the aliases repeat more than 100,000 values");
+    }
+
+    [Fact]
     public void Invalid_json_is_a_problem_not_an_exception()
     {
         var read = CloudFormationTemplates.Inline("{ \"Resources\": { \"Logs\": { \"Type\": \"AWS::Logs::LogGroup\", } ", "broken.json");

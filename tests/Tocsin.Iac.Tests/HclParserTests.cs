@@ -156,6 +156,12 @@ public sealed class HclParserTests
     }
 
     [Fact]
+    public void A_backslash_at_the_end_of_a_line_inside_a_string_is_an_error_at_the_backslash()
+    {
+        Problem("locals {\n  a = \"x\\\n\"\n}\n").ShouldBe(new IacProblem("main.tf", 2, 9, "expected an escape such as \\n, \\\" or \\\\ (found '\\' at the end of a line)"));
+    }
+
+    [Fact]
     public void A_missing_equals_sign_is_an_error_saying_what_was_expected()
     {
         Problem("resource \"aws_sns_topic\" \"t\" {\n  name \"alarms\"\n}\n").ShouldBe(new IacProblem("main.tf", 2, 16, "expected '=' or '{', found a newline"));

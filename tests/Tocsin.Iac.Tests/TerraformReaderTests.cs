@@ -166,6 +166,40 @@ public sealed class TerraformReaderTests
         read.Topics.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("999999999999", "more instances than Tocsin reads of one resource (1000)")]
+    [InlineData("-1", "not a whole number of instances")]
+    [InlineData("1.5", "not a whole number of instances")]
+    public void A_count_that_is_no_number_of_instances_Tocsin_reads_is_a_problem_not_a_long_wait(string count, string why)
+    {
+        var read = Read(("main.tf", $$"""
+            resource "aws_cloudwatch_log_group" "g" {
+              count = {{count}}
+              name  = "group-${count.index}"
+            }
+            """));
+
+        read.LogGroups.ShouldBeEmpty();
+        read.Problems.ShouldHaveSingleItem().Message.ShouldBe($"aws_cloudwatch_log_group.g is not read: its count is {count}, {why}");
+    }
+
+    [Fact]
+    public void A_count_that_depends_on_its_own_resource_is_a_problem_not_a_stack_overflow()
+    {
+        var read = Read(("main.tf", """
+            locals {
+              n = length(aws_cloudwatch_log_group.g.name)
+            }
+            resource "aws_cloudwatch_log_group" "g" {
+              count = local.n
+              name  = "group"
+            }
+            """));
+
+        read.LogGroups.ShouldBeEmpty();
+        read.Problems.ShouldHaveSingleItem().Message.ShouldStartWith("aws_cloudwatch_log_group.g is not read: its count is not known before apply");
+    }
+
     [Fact]
     public void A_file_that_does_not_parse_is_a_problem_and_the_other_files_are_still_read()
     {

@@ -16,6 +16,12 @@ public static class YamlDocuments
     /// <summary>Far deeper than any exceptions file, tocsin.yaml or template is written.</summary>
     public const int MaxNesting = 128;
 
+    /// <summary>
+    /// How many values aliases may add once followed: aliases of aliases double at each level (300 bytes can stand for
+    /// billions of values), and the readers walk every copy. No real file comes near.
+    /// </summary>
+    public const int MaxAliasedNodes = 100_000;
+
     /// <summary>The root node of the first document, or null for a text with no document.</summary>
     public static YamlNode? LoadFirst(TextReader reader)
     {
@@ -30,7 +36,14 @@ public static class YamlDocuments
             }
 
             var root = stream.Documents[0].RootNode;
-            Depth(root, new Dictionary<YamlNode, int>(ReferenceEqualityComparer.Instance), new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
+            var depths = new Dictionary<YamlNode, int>(ReferenceEqualityComparer.Instance);
+            Depth(root, depths, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
+            var sizes = new Dictionary<YamlNode, long>(ReferenceEqualityComparer.Instance);
+            if (Size(root, sizes) > depths.Count + MaxAliasedNodes)
+            {
+                throw new YamlException(root.Start, root.End, $"the aliases repeat more than {MaxAliasedNodes:N0} values: every reader would walk each copy (an alias bomb?)");
+            }
+
             return root;
         }
         catch (Exception broken) when (broken is InvalidOperationException or ArgumentException)
@@ -72,6 +85,30 @@ public static class YamlDocuments
         open.Remove(node);
         known[node] = depth;
         return depth;
+    }
+
+    /// <summary>How many nodes the graph holds with every alias followed (a copy counted each time), stopping early past the limit.</summary>
+    private static long Size(YamlNode node, Dictionary<YamlNode, long> known)
+    {
+        if (known.TryGetValue(node, out var size))
+        {
+            return size;
+        }
+
+        size = 1;
+        IEnumerable<YamlNode> children = node switch
+        {
+            YamlMappingNode mapping => mapping.Children.SelectMany(pair => new[] { pair.Key, pair.Value }),
+            YamlSequenceNode sequence => sequence.Children,
+            _ => [],
+        };
+        foreach (var child in children)
+        {
+            size = Math.Min(size + Size(child, known), long.MaxValue / 4);
+        }
+
+        known[node] = size;
+        return size;
     }
 
     /// <summary>

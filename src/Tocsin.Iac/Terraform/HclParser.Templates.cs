@@ -97,6 +97,7 @@ internal sealed partial class HclParser
 
     private string Escape()
     {
+        var (line, column) = (_line, _column); // where the backslash is: the escape's character may be a newline
         Advance();
         if (AtEnd)
         {
@@ -130,8 +131,7 @@ internal sealed partial class HclParser
             }
 
             default:
-                _column -= 2;
-                throw Error($"an escape such as \\n, \\\" or \\\\ (found '\\{c}')", found: false);
+                throw new HclSyntaxError(line, column, $"expected an escape such as \\n, \\\" or \\\\ (found {(c == '\n' ? "'\\' at the end of a line" : $"'\\{c}'")})");
         }
     }
 

@@ -15,6 +15,7 @@ internal sealed class ModuleScope : IHclScope
     private readonly string _prefix;
     private readonly int _depth;
     private readonly HashSet<string> _evaluating = [];
+    private bool _expanding;
     private readonly Dictionary<string, ModuleScope?> _children = [];
     private List<ResourceInstance>? _resources;
 
@@ -96,6 +97,12 @@ internal sealed class ModuleScope : IHclScope
 
     private HclValue ResourceAttribute(string type, string name, List<HclStep> steps, string described)
     {
+        if (_expanding)
+        {
+            // a count or for_each that names a resource: the resources are still being counted
+            return new HclUnknown($"{described} is a resource's attribute, which a count or for_each cannot use here (the resources are still being counted)");
+        }
+
         var instances = Resources().Where(r => r.Type == type && r.Name == name).ToList();
         if (instances.Count == 0)
         {
@@ -146,7 +153,26 @@ internal sealed class ModuleScope : IHclScope
         }
     }
 
-    private List<ResourceInstance> Resources() => _resources ??= [.. _module.OfType("resource").SelectMany(Instances)];
+    private List<ResourceInstance> Resources()
+    {
+        if (_resources is null)
+        {
+            _expanding = true;
+            try
+            {
+                _resources = [.. _module.OfType("resource").SelectMany(Instances)];
+            }
+            finally
+            {
+                _expanding = false;
+            }
+        }
+
+        return _resources;
+    }
+
+    /// <summary>The most instances of one resource read from a literal <c>count</c>: a chain needs a handful, and a huge count would be read one by one.</summary>
+    private const int MostInstances = 1000;
 
     private IEnumerable<ResourceInstance> Instances((string File, HclBlock Block) resource)
     {
@@ -164,6 +190,18 @@ internal sealed class ModuleScope : IHclScope
             if (value is not HclNumber n)
             {
                 Problems.Add(new IacProblem(resource.File, count.Line, 1, $"{address} is not read: its count is not known before apply ({HclEvaluator.Describe(value)})"));
+                yield break;
+            }
+
+            if (n.Value < 0 || n.Value != Math.Floor(n.Value))
+            {
+                Problems.Add(new IacProblem(resource.File, count.Line, 1, $"{address} is not read: its count is {HclEvaluator.Describe(value)}, not a whole number of instances"));
+                yield break;
+            }
+
+            if (n.Value > MostInstances)
+            {
+                Problems.Add(new IacProblem(resource.File, count.Line, 1, $"{address} is not read: its count is {HclEvaluator.Describe(value)}, more instances than Tocsin reads of one resource ({MostInstances})"));
                 yield break;
             }
 
