@@ -162,6 +162,12 @@ public sealed class HclParserTests
     }
 
     [Fact]
+    public void A_digit_of_another_script_is_not_read_as_part_of_a_number()
+    {
+        Problem("locals {\n  a = 1\u1041\n}\n").Message.ShouldStartWith("expected");
+    }
+
+    [Fact]
     public void A_missing_equals_sign_is_an_error_saying_what_was_expected()
     {
         Problem("resource \"aws_sns_topic\" \"t\" {\n  name \"alarms\"\n}\n").ShouldBe(new IacProblem("main.tf", 2, 16, "expected '=' or '{', found a newline"));

@@ -103,10 +103,10 @@ internal sealed partial class HclParser
                     Advance();
                     steps.Add(new HclStep(null, null, Splat: true));
                 }
-                else if (char.IsDigit(Peek))
+                else if (char.IsAsciiDigit(Peek))
                 {
                     var start = _position;
-                    while (char.IsDigit(Peek))
+                    while (char.IsAsciiDigit(Peek))
                     {
                         Advance();
                     }
@@ -178,7 +178,7 @@ internal sealed partial class HclParser
             }
         }
 
-        if (char.IsDigit(Peek))
+        if (char.IsAsciiDigit(Peek))
         {
             return ParseNumber();
         }
@@ -339,15 +339,15 @@ internal sealed partial class HclParser
     {
         var line = _line;
         var start = _position;
-        while (char.IsDigit(Peek))
+        while (char.IsAsciiDigit(Peek))
         {
             Advance();
         }
 
-        if (Peek == '.' && char.IsDigit(PeekAt(1)))
+        if (Peek == '.' && char.IsAsciiDigit(PeekAt(1)))
         {
             Advance();
-            while (char.IsDigit(Peek))
+            while (char.IsAsciiDigit(Peek))
             {
                 Advance();
             }
@@ -361,12 +361,12 @@ internal sealed partial class HclParser
                 Advance();
             }
 
-            if (!char.IsDigit(Peek))
+            if (!char.IsAsciiDigit(Peek))
             {
                 throw Error("the digits of an exponent");
             }
 
-            while (char.IsDigit(Peek))
+            while (char.IsAsciiDigit(Peek))
             {
                 Advance();
             }

@@ -133,7 +133,15 @@ public class RequestParsingFuzzTests(ITestOutputHelper output)
     {
         var http = new DefaultHttpContext();
         http.Request.Method = input.Method;
-        http.Request.Path = input.Path;
+        try
+        {
+            http.Request.Path = input.Path;
+        }
+        catch (InvalidOperationException)
+        {
+            return; // a path that decodes to a NUL: Kestrel's decoder answers 400 before any handler runs, so no such request reaches the emulator
+        }
+
         http.Request.QueryString = new QueryString(input.Query);
         if (input.Target.Length > 0)
             http.Request.Headers["X-Amz-Target"] = input.Target;
