@@ -67,7 +67,8 @@ public sealed class ChainEvaluator(EvaluationOptions options, ExceptionList? exc
         var metricFilterState = new ChainState(AlertChain.MetricFilter, finding.Outcome, finding.Reasons, finding.Message, finding.Evidence.Chain);
         if (finding.Outcome == Outcome.Pass)
         {
-            return finding with { Message = $"{finding.Message}; {eventBridgeState.Summary}", OtherChain = eventBridgeState };
+            var other = NotRead(account) ? "the EventBridge chain was not read (the metric-filter chain already passes; --evidence full reads it)" : eventBridgeState.Summary;
+            return finding with { Message = $"{finding.Message}; {other}", OtherChain = eventBridgeState };
         }
 
         if (eventBridge.Outcome == Outcome.Pass || (eventBridge.Outcome == Outcome.Error && finding.Outcome == Outcome.Fail))
@@ -88,6 +89,10 @@ public sealed class ChainEvaluator(EvaluationOptions options, ExceptionList? exc
             : finding.Reasons;
         return finding with { Reasons = reasons, Message = $"{finding.Message}; {eventBridgeState.Summary}", OtherChain = eventBridgeState };
     }
+
+    /// <summary>Whether no region's EventBridge rules were read at all (a minimal reading stopped once a chain passed).</summary>
+    private static bool NotRead(Account account) =>
+        account.Regions.TryGetValue(out var regions) && regions.All(region => region.EventRules.Unknown?.Reason == UnknownReason.NotCollected);
 
     /// <summary>
     /// Where each other candidate chain parts from the reported one: the first resource of it that the reported
