@@ -202,6 +202,25 @@ public class EventBridgeScanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_minimal_scan_of_an_account_whose_metric_filter_chain_passes_says_the_eventbridge_chain_was_not_read()
+    {
+        var scenario = Emulator.Scenarios.Scenario.Builtin("demo-org");
+        var key = scenario.AccessKeys.First(k => k.AccountId == "111111111111");
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", key.Id);
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", key.Secret);
+        var emulator = await EmulatorHost.StartAsync(scenario, faults: null, port: 0);
+        _emulators.Add(emulator);
+
+        var run = CliRun.Of("scan", "--endpoint-url", emulator.Endpoint.ToString(), "--controls", "console-signin-without-mfa", "--format", "json", "--no-store", "--accept", "eventbridge");
+
+        var finding = Finding(run);
+        finding.GetProperty("outcome").GetString().ShouldBe("pass");
+        finding.GetProperty("chain").GetString().ShouldBe("metric-filter");
+        finding.GetProperty("message").GetString()!.ShouldContain("the EventBridge chain was not read");
+        finding.GetProperty("otherChain").GetProperty("outcome").GetString().ShouldBe("error");
+    }
+
+    [Fact]
     public void Permissions_with_accept_eventbridge_add_the_rule_and_role_reads()
     {
         var run = CliRun.Of("permissions", "--accept", "eventbridge");
