@@ -4,7 +4,7 @@ using Tocsin.Aws.Clients;
 namespace Tocsin.Cli;
 
 /// <summary>
-/// <c>tocsin permissions [--org] [--remediate]</c>: the least-privilege IAM policy a scan (or an apply) needs, derived from the actions each
+/// <c>tocsin permissions [--org] [--remediate] [--accept eventbridge]</c>: the least-privilege IAM policy a scan (or an apply) needs, derived from the actions each
 /// client operation declares (every control needs the same read-only calls).
 /// </summary>
 internal static class PermissionsCommand
@@ -13,7 +13,8 @@ internal static class PermissionsCommand
     {
         var organization = new Option<bool>("--org") { Description = "Also print the policy of the identity that lists the organization and assumes the roles." };
         var remediate = new Option<bool>("--remediate") { Description = "Print the policy of the identity that applies plans (tocsin remediate --apply --yes) instead." };
-        var command = new Command("permissions", "Print the least-privilege IAM policy for scanning.") { organization, remediate };
+        var accept = AcceptFlag.Create();
+        var command = new Command("permissions", "Print the least-privilege IAM policy for scanning.") { organization, remediate, accept };
         command.SetAction(parse =>
         {
             if (parse.GetValue(remediate))
@@ -30,8 +31,18 @@ internal static class PermissionsCommand
                 return ExitCodes.Ok;
             }
 
-            console.Out.WriteLine("// The role Tocsin reads each account with (or the identity of a single-account scan):");
-            console.Out.WriteLine(Permissions.PolicyDocument(Permissions.ForAccounts));
+            if (AcceptFlag.EventBridge(parse.GetValue(accept)))
+            {
+                console.Out.WriteLine("// The role Tocsin reads each account with (or the identity of a single-account scan), with --accept eventbridge:");
+                console.Out.WriteLine("// also the EventBridge rules and targets of each region, and the IAM roles those targets deliver with:");
+                console.Out.WriteLine(Permissions.PolicyDocument([.. Permissions.ForAccounts, .. Permissions.ForEventBridge]));
+            }
+            else
+            {
+                console.Out.WriteLine("// The role Tocsin reads each account with (or the identity of a single-account scan):");
+                console.Out.WriteLine(Permissions.PolicyDocument(Permissions.ForAccounts));
+            }
+
             if (parse.GetValue(organization))
             {
                 console.Out.WriteLine("// The identity that lists the organization and assumes the role in each account (management or delegated administrator account):");

@@ -21,6 +21,7 @@ internal sealed class ReportFlags
     private readonly Option<string?> _exceptions = new("--exceptions") { Description = "A YAML file of accepted exceptions." };
     private readonly Option<string> _mode = new("--mode") { Description = "semantic (pattern verdicts) or literal (the common checkers' regex).", DefaultValueFactory = _ => "semantic" };
     private readonly Option<bool> _strict = new("--strict") { Description = "Pass only patterns equivalent to a reference or equal to an accepted variant." };
+    private readonly Option<string[]> _accept = AcceptFlag.Create();
     private readonly Option<string> _format = new("--format")
     {
         Description = $"Report format, or several separated by commas with --output-dir: {string.Join(", ", ReportWriters.Formats)}.",
@@ -39,7 +40,7 @@ internal sealed class ReportFlags
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _controls, _exceptions, _mode, _strict, _format, _output, _outputDir, _failOn })
+        foreach (var option in new Option[] { _controls, _exceptions, _mode, _strict, _accept, _format, _output, _outputDir, _failOn })
         {
             command.Options.Add(option);
         }
@@ -61,7 +62,7 @@ internal sealed class ReportFlags
     /// <summary>Only the flags that decide how findings are judged (for <c>remediate</c>, which writes a plan, not a report).</summary>
     public void AddJudgingTo(Command command)
     {
-        foreach (var option in new Option[] { _controls, _exceptions, _mode, _strict })
+        foreach (var option in new Option[] { _controls, _exceptions, _mode, _strict, _accept })
         {
             command.Options.Add(option);
         }
@@ -122,7 +123,10 @@ internal sealed class ReportFlags
         var report = config?.Report ?? ReportDefaults.None;
         return new EvaluationOptions(
             Pick(parse, _mode, report.Mode) == "literal" ? EvaluationMode.Literal : EvaluationMode.Semantic,
-            Explicit(parse, _strict) ? parse.GetValue(_strict) : report.Strict ?? false);
+            Explicit(parse, _strict) ? parse.GetValue(_strict) : report.Strict ?? false)
+        {
+            AcceptEventBridge = AcceptFlag.EventBridge(Explicit(parse, _accept) ? parse.GetValue(_accept) : config?.Accept),
+        };
     }
 
     /// <summary>The controls to evaluate: the flag, else tocsin.yaml, else all of them.</summary>

@@ -11,6 +11,9 @@ public enum LinkKind
     Alarm,
     Topic,
     Subscription,
+
+    /// <summary>An EventBridge rule (the EventBridge chain: rule, topic, subscription).</summary>
+    EventRule,
 }
 
 /// <summary>Whether a link held, is the one that broke, could not be seen, or was never reached because an earlier one broke.</summary>
@@ -33,6 +36,7 @@ public sealed record ChainLink(LinkKind Kind, string? Resource, LinkState State)
         LinkKind.MetricFilter => "metric filter",
         LinkKind.Alarm => "alarm",
         LinkKind.Topic => "topic",
+        LinkKind.EventRule => "EventBridge rule",
         _ => "subscription",
     };
 
@@ -52,6 +56,13 @@ public sealed record ChainLink(LinkKind Kind, string? Resource, LinkState State)
 /// </summary>
 public static class ChainLinks
 {
+    private static readonly LinkKind[] MetricFilterChain = [LinkKind.Trail, LinkKind.LogGroup, LinkKind.MetricFilter, LinkKind.Alarm, LinkKind.Topic, LinkKind.Subscription];
+    private static readonly LinkKind[] EventBridgeChain = [LinkKind.EventRule, LinkKind.Topic, LinkKind.Subscription];
+
+    /// <summary>The links of the chain a finding reports, in order.</summary>
+    public static IReadOnlyList<LinkKind> KindsOf(Finding finding) =>
+        finding.Chain == AlertChain.EventBridge ? EventBridgeChain : MetricFilterChain;
+
     public static IReadOnlyList<ChainLink> Of(Finding finding)
     {
         var resources = new Dictionary<LinkKind, string>();
@@ -60,15 +71,17 @@ public static class ChainLinks
             resources.TryAdd(KindOf(entry), entry);
         }
 
-        var stop = StopAt(finding, resources);
+        var kinds = KindsOf(finding);
+        var stop = StopAt(finding, resources, kinds);
+        var stopIndex = stop is { } found ? Array.IndexOf([.. kinds], found.Kind) : -1;
         return
         [
-            .. Enum.GetValues<LinkKind>().Select(kind => new ChainLink(
+            .. kinds.Select((kind, index) => new ChainLink(
                 kind,
                 resources.GetValueOrDefault(kind),
                 stop is not { } at ? LinkState.Held
-                    : kind < at.Kind ? LinkState.Held
-                    : kind == at.Kind ? at.State
+                    : index < stopIndex ? LinkState.Held
+                    : index == stopIndex ? at.State
                     : LinkState.NotReached)),
         ];
     }
@@ -82,10 +95,13 @@ public static class ChainLinks
         ReasonCode.NoAlarm or ReasonCode.AlarmMetricMismatch or ReasonCode.AlarmActionsDisabled or ReasonCode.AlarmCannotFire or ReasonCode.AlarmNoAction => LinkKind.Alarm,
         ReasonCode.TopicMissing or ReasonCode.TopicPolicyDeniesCloudWatch or ReasonCode.TopicKeyDeniesCloudWatch => LinkKind.Topic,
         ReasonCode.NoConfirmedSubscription => LinkKind.Subscription,
+        ReasonCode.EventBridgeRuleDisabled or ReasonCode.EventBridgeNoTarget or ReasonCode.EventBridgePatternInsufficient
+            or ReasonCode.EventBridgePatternNeverFires or ReasonCode.EventBridgeRegionGap => LinkKind.EventRule,
+        ReasonCode.EventBridgeTopicPolicyDenies => LinkKind.Topic,
         _ => null,
     };
 
-    private static (LinkKind Kind, LinkState State)? StopAt(Finding finding, Dictionary<LinkKind, string> resources)
+    private static (LinkKind Kind, LinkState State)? StopAt(Finding finding, Dictionary<LinkKind, string> resources, IReadOnlyList<LinkKind> kinds)
     {
         if (finding.Outcome == Outcome.Pass)
         {
@@ -94,14 +110,14 @@ public static class ChainLinks
 
         foreach (var reason in finding.Reasons)
         {
-            if (LinkOf(reason) is { } kind)
+            if (LinkOf(reason) is { } kind && kinds.Contains(kind))
             {
                 return (kind, finding.Outcome == Outcome.Fail ? LinkState.Broken : LinkState.Unseen);
             }
         }
 
         // Could not see: the first link without a resource, or the last one named (its value was the unseen one).
-        var first = Enum.GetValues<LinkKind>().FirstOrDefault(kind => !resources.ContainsKey(kind), LinkKind.Subscription);
+        var first = kinds.FirstOrDefault(kind => !resources.ContainsKey(kind), LinkKind.Subscription);
         return (first, LinkState.Unseen);
     }
 
@@ -120,6 +136,7 @@ public static class ChainLinks
             "cloudtrail" => LinkKind.Trail,
             "logs" => LinkKind.LogGroup,
             "cloudwatch" => LinkKind.Alarm,
+            "events" => LinkKind.EventRule,
             "sns" when parts.Length > 6 => LinkKind.Subscription,
             "sns" => LinkKind.Topic,
             _ => LinkKind.Trail,

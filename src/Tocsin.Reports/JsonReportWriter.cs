@@ -76,6 +76,8 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteStrings("candidates", finding.Evidence.Candidates);
         json.WriteEndObject();
         json.WriteStringOrNull("inheritedFrom", finding.InheritedFrom);
+        json.WriteString("chain", finding.Chain.ToCode());
+        WriteOtherChain(json, finding.OtherChain);
         if (finding.Locations is { } locations)
         {
             json.WriteStartArray("locations");
@@ -92,6 +94,24 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteEndArray();
         }
 
+        json.WriteEndObject();
+    }
+
+    /// <summary>The chain the finding does not report, when it was judged: which, its outcome, reasons, message and evidence.</summary>
+    private static void WriteOtherChain(Utf8JsonWriter json, ChainState? other)
+    {
+        if (other is null)
+        {
+            json.WriteNull("otherChain");
+            return;
+        }
+
+        json.WriteStartObject("otherChain");
+        json.WriteString("chain", other.Chain.ToCode());
+        json.WriteString("outcome", other.Outcome.ToCode());
+        json.WriteStrings("reasons", [.. other.Reasons.Select(reason => reason.ToCode())]);
+        json.WriteString("message", other.Message);
+        json.WriteStrings("evidence", other.Evidence);
         json.WriteEndObject();
     }
 

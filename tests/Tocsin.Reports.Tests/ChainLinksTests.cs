@@ -31,6 +31,33 @@ public class ChainLinksTests
     }
 
     [Fact]
+    public void An_eventbridge_finding_is_drawn_as_rule_topic_and_subscription()
+    {
+        var finding = new Finding("console-signin-without-mfa", "111111111111", "us-east-1", Outcome.Fail, [ReasonCode.EventBridgeTopicPolicyDenies],
+            "the access policy of topic signin-alerts does not let events.amazonaws.com publish",
+            new Evidence(["arn:aws:events:us-east-1:111111111111:rule/console-signin-without-mfa", "arn:aws:sns:us-east-1:111111111111:signin-alerts"], []))
+        {
+            Chain = AlertChain.EventBridge,
+        };
+
+        ChainLinks.Of(finding).Select(link => (link.Kind, link.State, link.Resource)).ShouldBe(
+        [
+            (LinkKind.EventRule, LinkState.Held, "arn:aws:events:us-east-1:111111111111:rule/console-signin-without-mfa"),
+            (LinkKind.Topic, LinkState.Broken, "arn:aws:sns:us-east-1:111111111111:signin-alerts"),
+            (LinkKind.Subscription, LinkState.NotReached, null),
+        ]);
+    }
+
+    [Fact]
+    public void A_metric_filter_finding_that_also_carries_eventbridge_reasons_breaks_at_its_own_link()
+    {
+        var finding = new Finding("console-signin-without-mfa", "111111111111", null, Outcome.Fail, [ReasonCode.NoTrail, ReasonCode.EventBridgeRegionGap], "no trail", Evidence.None);
+
+        ChainLinks.Of(finding).Select(link => link.Kind).ShouldBe([LinkKind.Trail, LinkKind.LogGroup, LinkKind.MetricFilter, LinkKind.Alarm, LinkKind.Topic, LinkKind.Subscription]);
+        ChainLinks.Of(finding)[0].State.ShouldBe(LinkState.Broken);
+    }
+
+    [Fact]
     public void An_account_that_could_not_be_read_is_unseen_from_its_first_link()
     {
         var links = ChainLinks.Of(SampleRuns.SuppressedError);

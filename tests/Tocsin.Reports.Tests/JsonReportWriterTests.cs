@@ -28,7 +28,7 @@ public class JsonReportWriterTests
         var pass = Finding(0);
 
         pass.EnumerateObject().Select(p => p.Name).ShouldBe(
-            ["controlId", "accountId", "region", "outcome", "suppressed", "exception", "reasons", "verdict", "literalVerdict", "pattern", "message", "evidence", "inheritedFrom"]);
+            ["controlId", "accountId", "region", "outcome", "suppressed", "exception", "reasons", "verdict", "literalVerdict", "pattern", "message", "evidence", "inheritedFrom", "chain", "otherChain"]);
         pass.GetProperty("controlId").GetString().ShouldBe("console-signin-without-mfa");
         pass.GetProperty("region").GetString().ShouldBe("us-east-1");
         pass.GetProperty("outcome").GetString().ShouldBe("pass");

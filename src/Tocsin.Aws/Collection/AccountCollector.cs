@@ -151,6 +151,16 @@ internal sealed class AccountCollector(CollectRun run, AccountToRead target)
 
         IEnumerable<Task> rules = _eventRules is { } reader ? regions.Select(region => reader.ReadAsync(region, cancellationToken)) : [];
         await Task.WhenAll(regions.Select(region => (Task)ListAsync(region, cancellationToken)).Concat(rules));
+        if (_eventRules is { } eventRules)
+        {
+            // The topics rules notify, as alarms' topics are read: the EventBridge chain ends there.
+            var targets = regions.Select(eventRules.RulesIn).OfType<Observed<IReadOnlyList<EventRule>>>()
+                .SelectMany(read => read.TryGetValue(out var list) ? list : [])
+                .SelectMany(rule => rule.Targets.TryGetValue(out var list) ? list : [])
+                .Select(target => target.Arn);
+            await _chains!.ReadTopicsAsync(targets, cancellationToken);
+        }
+
         _regions = regions;
         await Task.WhenAll(Owned(regions).Select(trail => FollowAsync(trail, cancellationToken)));
     }

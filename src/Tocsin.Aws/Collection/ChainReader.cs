@@ -52,6 +52,14 @@ internal sealed class ChainReader(AwsSession session, string accountId, CollectR
         }
     }
 
+    /// <summary>Reads topics something other than an alarm notifies (the SNS targets of EventBridge rules).</summary>
+    public Task ReadTopicsAsync(IEnumerable<string> topicArns, CancellationToken cancellationToken)
+    {
+        var arns = topicArns.Where(arn => TopicKey.Of(arn) is not null).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        arns.ForEach(arn => _topicArns.TryAdd(arn, 0));
+        return Task.WhenAll(arns.Select(arn => ReadTopicAsync(arn, cancellationToken)));
+    }
+
     /// <summary>What was read in each region so far: the log groups found, their filters, the alarms.</summary>
     public IReadOnlyDictionary<string, RegionChain> Chains() =>
         _filters.Where(entry => entry.Value.Value.IsCompletedSuccessfully)

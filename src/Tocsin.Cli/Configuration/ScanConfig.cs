@@ -15,6 +15,9 @@ internal sealed record ScanConfig(
 {
     /// <summary>`evidence: full|minimal`, as `--evidence`.</summary>
     public string? Evidence { get; init; }
+
+    /// <summary>`accept: [eventbridge]`, as `--accept`: evidence besides the CIS chain that may pass a control.</summary>
+    public IReadOnlyList<string>? Accept { get; init; }
 }
 
 /// <summary>

@@ -12,7 +12,7 @@ internal static partial class ScanConfigFile
 {
     public const string DefaultName = "tocsin.yaml";
 
-    private static readonly string[] TopFields = ["targets", "controls", "exceptions", "concurrency", "endpointUrl", "evidence", "report"];
+    private static readonly string[] TopFields = ["targets", "controls", "exceptions", "concurrency", "endpointUrl", "evidence", "accept", "report"];
     private static readonly string[] TargetFields = ["name", "profile", "organization", "roleName", "externalId", "sessionName", "accounts", "regions"];
     private static readonly string[] ReportFields = ["format", "output", "failOn", "mode", "strict"];
 
@@ -51,7 +51,16 @@ internal static partial class ScanConfigFile
             Report(yaml, YamlInput.Value(top, "report"), folder))
         {
             Evidence = OneOf(yaml, top, "evidence", ["full", "minimal"]),
+            Accept = Accept(yaml, top),
         };
+    }
+
+    private static IReadOnlyList<string>? Accept(YamlInput yaml, YamlMappingNode top)
+    {
+        var kinds = yaml.OptionalList(top, "accept");
+        return kinds?.FirstOrDefault(kind => !AcceptFlag.Kinds.Contains(kind)) is { } unknown
+            ? throw yaml.Refuse(YamlInput.Value(top, "accept")!, $"`accept` takes {string.Join(", ", AcceptFlag.Kinds)}, found `{unknown}`")
+            : kinds;
     }
 
     private static ScanTarget Target(YamlInput yaml, YamlNode node, int number)

@@ -32,7 +32,7 @@ public sealed class ChainEvaluator(EvaluationOptions options, ExceptionList? exc
     {
         var (best, candidates, inheritedFrom) = BestChain(inventory, account, control);
         var message = best.Message + VerdictNote(best) + CoverageNote(inventory, account, control, best.Verdict);
-        return new Finding(control.Id, account.Id, best.Region, best.Outcome, best.Reasons, message,
+        var finding = new Finding(control.Id, account.Id, best.Region, best.Outcome, best.Reasons, message,
             new Evidence(best.Chain, OtherCandidates(best, candidates)))
         {
             Verdict = best.Verdict?.Kind,
@@ -40,7 +40,59 @@ public sealed class ChainEvaluator(EvaluationOptions options, ExceptionList? exc
             LiteralVerdict = best.LiteralAccepts is { } accepts ? (accepts ? LiteralVerdict.Match : LiteralVerdict.NoMatch) : null,
             InheritedFrom = inheritedFrom,
         };
+        return options.AcceptEventBridge || finding.Outcome != Outcome.Pass ? WithEventBridge(inventory, account, control, finding) : finding;
     }
+
+    /// <summary>
+    /// Judges the EventBridge chain beside the metric-filter one. Accepted (<c>--accept eventbridge</c>), the account
+    /// passes by either; the finding reports the chain that passed, else one that could not be decided (an unseen
+    /// value might hide a pass), else the metric-filter one with both chains' reasons; and always shows the other
+    /// chain. Not accepted, nothing changes but a failing account's message, which says when EventBridge would alert.
+    /// </summary>
+    private Finding WithEventBridge(CloudInventory inventory, Account account, Control control, Finding finding)
+    {
+        var eventBridge = new EventBridgeChain(inventory, control, Judge, options).Walk(account);
+        var eventBridgeState = new ChainState(AlertChain.EventBridge, eventBridge.Outcome, eventBridge.Reasons, eventBridge.Message + VerdictNote(eventBridge), eventBridge.Chain);
+        if (!options.AcceptEventBridge)
+        {
+            return eventBridge.Outcome == Outcome.Pass
+                ? finding with
+                {
+                    Message = $"{finding.Message}; the EventBridge chain would pass ({eventBridgeState.Message}): accept that evidence with --accept eventbridge",
+                    OtherChain = eventBridgeState,
+                }
+                : finding;
+        }
+
+        var metricFilterState = new ChainState(AlertChain.MetricFilter, finding.Outcome, finding.Reasons, finding.Message, finding.Evidence.Chain);
+        if (finding.Outcome == Outcome.Pass)
+        {
+            var other = NotRead(account) ? "the EventBridge chain was not read (the metric-filter chain already passes; --evidence full reads it)" : eventBridgeState.Summary;
+            return finding with { Message = $"{finding.Message}; {other}", OtherChain = eventBridgeState };
+        }
+
+        if (eventBridge.Outcome == Outcome.Pass || (eventBridge.Outcome == Outcome.Error && finding.Outcome == Outcome.Fail))
+        {
+            return new Finding(control.Id, account.Id, eventBridge.Region, eventBridge.Outcome, eventBridge.Reasons,
+                $"{eventBridgeState.Message}; {metricFilterState.Summary}", new Evidence(eventBridge.Chain, eventBridge.Candidates))
+            {
+                Verdict = eventBridge.Verdict?.Kind,
+                Pattern = eventBridge.Verdict is { } verdict && eventBridge.PatternText is { } text ? JudgedPattern.Of(text, verdict) : null,
+                InheritedFrom = null,
+                Chain = AlertChain.EventBridge,
+                OtherChain = metricFilterState,
+            };
+        }
+
+        var reasons = finding.Outcome == Outcome.Fail && eventBridge.Outcome == Outcome.Fail
+            ? [.. finding.Reasons.Concat(eventBridge.Reasons).Distinct()]
+            : finding.Reasons;
+        return finding with { Reasons = reasons, Message = $"{finding.Message}; {eventBridgeState.Summary}", OtherChain = eventBridgeState };
+    }
+
+    /// <summary>Whether no region's EventBridge rules were read at all (a minimal reading stopped once a chain passed).</summary>
+    private static bool NotRead(Account account) =>
+        account.Regions.TryGetValue(out var regions) && regions.All(region => region.EventRules.Unknown?.Reason == UnknownReason.NotCollected);
 
     /// <summary>
     /// Where each other candidate chain parts from the reported one: the first resource of it that the reported

@@ -21,6 +21,9 @@ internal sealed record ChainResult(
 
     public bool? LiteralAccepts { get; init; }
 
+    /// <summary>Where other candidates of the same chain start (the EventBridge chain: the other regions' rules).</summary>
+    public IReadOnlyList<string> Candidates { get; init; } = [];
+
     /// <summary>
     /// The chain a finding reports: a passing one if any; else, since an unseen value might hide a passing chain,
     /// the deepest that could not be decided; else the deepest failing one, with its first broken link.

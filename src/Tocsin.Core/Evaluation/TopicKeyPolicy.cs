@@ -19,7 +19,14 @@ internal static class TopicKeyPolicy
     /// <param name="Missing">On <see cref="PolicyAnswer.Denies"/>, the actions CloudWatch is not allowed or is denied.</param>
     public sealed record Result(PolicyAnswer Answer, IReadOnlyList<string> Missing, bool Denied = false);
 
-    public static Result LetsCloudWatchUseKey(string policyJson, string alarmArn)
+    public static Result LetsCloudWatchUseKey(string policyJson, string alarmArn) =>
+        LetsServiceUseKey(policyJson, "cloudwatch.amazonaws.com", alarmArn);
+
+    /// <summary>
+    /// The same question for any service principal that publishes for a resource of its own: CloudWatch for an
+    /// alarm, EventBridge (<c>events.amazonaws.com</c>, which sends no <c>AWS:SourceOwner</c>) for a rule.
+    /// </summary>
+    public static Result LetsServiceUseKey(string policyJson, string service, string sourceArn)
     {
         if (PolicyStatements.Read(policyJson) is not { } statements)
         {
@@ -31,7 +38,7 @@ internal static class TopicKeyPolicy
             return new Result(PolicyAnswer.Undecided, []);
         }
 
-        var relevant = statements.Where(NamesCloudWatch).ToList();
+        var relevant = statements.Where(s => NamesService(s, service)).ToList();
         var denies = relevant.Where(s => PolicyStatements.Effect(s) == "Deny").ToList();
         var denied = Needed.Where(n => denies.Any(s => !PolicyStatements.HasCondition(s) && Covers(s, n.Action))).Select(n => n.Named).ToList();
         if (denied.Count > 0)
@@ -44,7 +51,7 @@ internal static class TopicKeyPolicy
         var missing = new List<string>();
         foreach (var (action, named) in Needed)
         {
-            var holds = allows.Where(s => Covers(s, action)).Select(s => ConditionsHold(s, alarmArn)).ToList();
+            var holds = allows.Where(s => Covers(s, action)).Select(s => SourceConditions.Hold(s, sourceArn, sourceOwnerAbsent: service == EventBridgePrincipal.Service)).ToList();
             if (holds.Contains(true))
             {
                 continue;
@@ -68,7 +75,7 @@ internal static class TopicKeyPolicy
     private static bool Covers(JsonElement statement, string action) =>
         PolicyStatements.Strings(statement, "Action").Any(pattern => PolicyStatements.Matches(pattern, action));
 
-    private static bool NamesCloudWatch(JsonElement statement)
+    private static bool NamesService(JsonElement statement, string service)
     {
         if (!statement.TryGetProperty("Principal", out var principal))
         {
@@ -80,44 +87,7 @@ internal static class TopicKeyPolicy
             return principal.GetString() == "*";
         }
 
-        return PolicyStatements.Strings(principal, "Service").Contains("cloudwatch.amazonaws.com")
+        return PolicyStatements.Strings(principal, "Service").Contains(service)
             || PolicyStatements.Strings(principal, "AWS").Contains("*");
-    }
-
-    /// <summary>True when the statement's conditions hold for the alarm; null when a condition is not understood.</summary>
-    private static bool? ConditionsHold(JsonElement statement, string alarmArn)
-    {
-        if (!statement.TryGetProperty("Condition", out var condition) || condition.ValueKind != JsonValueKind.Object)
-        {
-            return PolicyStatements.HasCondition(statement) ? null : true;
-        }
-
-        var account = alarmArn.Split(':') is [_, _, _, _, var id, ..] ? id : "";
-        foreach (var test in condition.EnumerateObject())
-        {
-            if (test.Value.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
-            foreach (var key in test.Value.EnumerateObject())
-            {
-                var values = PolicyStatements.Strings(key.Value);
-                bool? holds = (test.Name, key.Name.ToLowerInvariant()) switch
-                {
-                    ("StringEquals" or "ArnEquals", "aws:sourceaccount") => values.Contains(account),
-                    ("StringEquals" or "ArnEquals", "aws:sourcearn") => values.Contains(alarmArn),
-                    ("StringLike" or "ArnLike", "aws:sourceaccount") => values.Any(v => PolicyStatements.Matches(v, account)),
-                    ("StringLike" or "ArnLike", "aws:sourcearn") => values.Any(v => PolicyStatements.Matches(v, alarmArn)),
-                    _ => null,
-                };
-                if (holds != true)
-                {
-                    return holds;
-                }
-            }
-        }
-
-        return true;
     }
 }

@@ -40,6 +40,55 @@ internal static class TopicPolicy
         return allows.Any(s => ConditionsHoldForOwnAccount(s, accountId) is null) ? PolicyAnswer.Undecided : PolicyAnswer.Denies;
     }
 
+    /// <summary>
+    /// Whether the policy lets EventBridge publish for <paramref name="ruleArn"/>: an Allow of <c>sns:Publish</c> to
+    /// <c>events.amazonaws.com</c> or to everyone, whose conditions (<c>aws:SourceAccount</c>, <c>aws:SourceArn</c>) hold
+    /// for the rule, and no Deny of it. A grant to the account does not count (it delegates to the account's IAM
+    /// principals, never to a service), and EventBridge sends no <c>AWS:SourceOwner</c>: so a topic with only the
+    /// default policy, which alarms publish to, drops what EventBridge sends.
+    /// </summary>
+    public static PolicyAnswer LetsEventBridgePublish(string policyJson, string ruleArn)
+    {
+        if (PolicyStatements.Read(policyJson) is not { } statements)
+        {
+            return PolicyAnswer.Undecided;
+        }
+
+        if (statements.Any(s => s.ValueKind != JsonValueKind.Object || s.TryGetProperty("NotPrincipal", out _) || s.TryGetProperty("NotAction", out _)))
+        {
+            return PolicyAnswer.Undecided;
+        }
+
+        var relevant = statements.Where(s => CoversPublish(s) && NamesEventBridge(s)).ToList();
+        var denies = relevant.Where(s => PolicyStatements.Effect(s) == "Deny").ToList();
+        if (denies.Any(s => !PolicyStatements.HasCondition(s)))
+        {
+            return PolicyAnswer.Denies;
+        }
+
+        if (denies.Count > 0)
+        {
+            return PolicyAnswer.Undecided;
+        }
+
+        var holds = relevant.Where(s => PolicyStatements.Effect(s) == "Allow").Select(s => SourceConditions.Hold(s, ruleArn, sourceOwnerAbsent: true)).ToList();
+        return holds.Contains(true) ? PolicyAnswer.Allows
+            : holds.Contains(null) ? PolicyAnswer.Undecided
+            : PolicyAnswer.Denies;
+    }
+
+    private static bool NamesEventBridge(JsonElement statement)
+    {
+        if (!statement.TryGetProperty("Principal", out var principal))
+        {
+            return false;
+        }
+
+        return principal.ValueKind == JsonValueKind.String
+            ? principal.GetString() == "*"
+            : PolicyStatements.Strings(principal, "Service").Contains(EventBridgePrincipal.Service) || PolicyStatements.Strings(principal, "AWS").Contains("*");
+    }
+
     private static bool CoversPublish(JsonElement statement) =>
         statement.TryGetProperty("Action", out var action) &&
         PolicyStatements.Strings(action).Any(a => a == "*" || a.Equals("sns:Publish", StringComparison.OrdinalIgnoreCase) || a.Equals("sns:*", StringComparison.OrdinalIgnoreCase));

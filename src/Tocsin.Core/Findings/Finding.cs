@@ -33,6 +33,18 @@ public sealed record Finding(
     /// <summary>The account that owns the organization trail whose chain this member account inherits.</summary>
     public string? InheritedFrom { get; init; }
 
+    /// <summary>
+    /// The chain the finding reports: the metric-filter chain unless EventBridge is accepted (<c>--accept eventbridge</c>)
+    /// and its chain is the one that passed (or the only one that could not be decided).
+    /// </summary>
+    public AlertChain Chain { get; init; } = AlertChain.MetricFilter;
+
+    /// <summary>
+    /// The other chain's state, when it was judged: always with <c>--accept eventbridge</c>; without it, only when the
+    /// EventBridge chain would pass a failing account (the message says so).
+    /// </summary>
+    public ChainState? OtherChain { get; init; }
+
     /// <summary>Where each link of the chain is defined, for findings on infrastructure code; null for live AWS and snapshots.</summary>
     public IReadOnlyList<Location>? Locations { get; init; }
 

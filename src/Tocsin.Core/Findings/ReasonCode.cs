@@ -28,4 +28,10 @@ public enum ReasonCode
     Throttled,
     Unavailable,
     Unresolved,
+    EventBridgeRuleDisabled,
+    EventBridgeNoTarget,
+    EventBridgeTopicPolicyDenies,
+    EventBridgePatternInsufficient,
+    EventBridgePatternNeverFires,
+    EventBridgeRegionGap,
 }

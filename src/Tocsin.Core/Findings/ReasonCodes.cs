@@ -29,6 +29,12 @@ public static class ReasonCodes
         (ReasonCode.Throttled, "throttled"),
         (ReasonCode.Unavailable, "unavailable"),
         (ReasonCode.Unresolved, "unresolved"),
+        (ReasonCode.EventBridgeRuleDisabled, "eventbridge-rule-disabled"),
+        (ReasonCode.EventBridgeNoTarget, "eventbridge-no-target"),
+        (ReasonCode.EventBridgeTopicPolicyDenies, "eventbridge-topic-policy-denies"),
+        (ReasonCode.EventBridgePatternInsufficient, "eventbridge-pattern-insufficient"),
+        (ReasonCode.EventBridgePatternNeverFires, "eventbridge-pattern-never-fires"),
+        (ReasonCode.EventBridgeRegionGap, "eventbridge-region-gap"),
     ]);
 
     public static IReadOnlyCollection<string> All => Spelling.All;

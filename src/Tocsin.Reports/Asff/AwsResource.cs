@@ -51,6 +51,7 @@ public sealed record AwsResource(string Id, LinkKind? Link, LinkState? State)
         LinkKind.MetricFilter => "AWS::Logs::MetricFilter",
         LinkKind.Alarm => "AWS::CloudWatch::Alarm",
         LinkKind.Topic => "AWS::SNS::Topic",
+        LinkKind.EventRule => "AWS::Events::Rule",
         _ => "AWS::SNS::Subscription",
     };
 

@@ -11,16 +11,17 @@ public class FindingTests
         new(control, account, region, outcome, [], "message", Evidence.None);
 
     [Fact]
-    public void Reason_codes_are_spelt_as_the_design_contract_lists_them_plus_the_added_key_code()
+    public void Reason_codes_are_spelt_as_the_design_contract_lists_them_plus_the_added_key_and_eventbridge_codes()
     {
-        // DESIGN.md: a new code may be added, none is renamed. topic-key-denies-cloudwatch was added.
+        // DESIGN.md: a new code may be added, none is renamed. topic-key-denies-cloudwatch and the EventBridge chain's were added.
         ReasonCodes.All.ShouldBe(
         [
             "no-trail", "trail-not-multi-region", "trail-not-logging", "no-management-events", "trail-no-cloudwatch-logs",
             "no-metric-filter", "pattern-insufficient", "pattern-never-fires", "pattern-unparseable", "no-alarm",
             "alarm-metric-mismatch", "alarm-actions-disabled", "alarm-cannot-fire", "alarm-no-action", "topic-missing",
             "topic-policy-denies-cloudwatch", "topic-key-denies-cloudwatch", "no-confirmed-subscription", "access-denied", "throttled", "unavailable",
-            "unresolved",
+            "unresolved", "eventbridge-rule-disabled", "eventbridge-no-target", "eventbridge-topic-policy-denies",
+            "eventbridge-pattern-insufficient", "eventbridge-pattern-never-fires", "eventbridge-region-gap",
         ]);
     }
 

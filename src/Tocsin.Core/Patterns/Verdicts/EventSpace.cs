@@ -36,6 +36,7 @@ internal sealed class EventSpace
             .ThenBy(selector => selector.Text, StringComparer.Ordinal)
             .Select(selector => Field(selector, atoms, probes.Where(probe => probe.Selector.Text == selector.Text).ToList(), rawAtoms))
             .ToList();
+        WithWrittenSources(fields);
         if (atoms.RawTextAtoms.Count > 0)
         {
             // Raw-text patterns also match text anywhere else in a record: a field no pattern selects carries it.
@@ -147,6 +148,43 @@ internal sealed class EventSpace
         field.Selector == Probe
             ? field.Values[choice[i]].Kind == SpaceValueKind.Missing ? null : $"another field holds {field.Values[choice[i]].Label}"
             : shown.Contains(field.Selector.Text) ? $"{field.Selector.Text[2..]} is {field.Values[choice[i]].Label}" : null).OfType<string>());
+
+    /// <summary>
+    /// The values of <c>eventSource</c> and <c>eventType</c> are reduced to one per truth vector of the conditions on
+    /// them, so a pattern that asks for another service (<c>source</c> <c>aws.guardduty</c>) would leave the space
+    /// no source CloudTrail writes with ConsoleLogin: every sign-in record would be one CloudTrail never writes, and the
+    /// pattern would seem to miss nothing. Each known event name of the space keeps the sources and types CloudTrail
+    /// writes it with.
+    /// </summary>
+    private static void WithWrittenSources(List<SpaceField> fields)
+    {
+        if (fields.FirstOrDefault(field => field.Selector.Text == "$.eventName") is not { } names)
+        {
+            return;
+        }
+
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var selector = fields[i].Selector.Text;
+            if (selector is not ("$.eventSource" or "$.eventType"))
+            {
+                continue;
+            }
+
+            var present = fields[i].Values.Select(value => value.Text).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var missing = names.Values.Select(value => value.Text).OfType<string>()
+                .SelectMany(name => KnownRecords.WrittenWith(selector, name))
+                .Where(written => !present.Contains(written))
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal)
+                .Select(written => SpaceValue.String(written))
+                .ToList();
+            if (missing.Count > 0)
+            {
+                fields[i] = fields[i] with { Values = [.. fields[i].Values, .. missing] };
+            }
+        }
+    }
 
     private static SpaceField Field(JsonSelector selector, PatternAtoms atoms, IReadOnlyList<FieldProbe> probes, IReadOnlyList<Func<string, bool>> rawAtoms)
     {

@@ -20,6 +20,14 @@ internal static class KnownRecords
     public static bool IsPlausibleType(string eventName, string eventType) =>
         !Learnt.Value.Types.TryGetValue(eventName, out var types) || types.Contains(eventType);
 
+    /// <summary>The sources (for <c>$.eventSource</c>) or event types (for <c>$.eventType</c>) CloudTrail writes a known event name with; empty otherwise.</summary>
+    public static IReadOnlyCollection<string> WrittenWith(string selector, string eventName) => selector switch
+    {
+        "$.eventSource" when Learnt.Value.Sources.TryGetValue(eventName, out var sources) => sources,
+        "$.eventType" when Learnt.Value.Types.TryGetValue(eventName, out var types) => types,
+        _ => [],
+    };
+
     /// <summary>
     /// The key CloudTrail writes under <paramref name="parentPath"/> that <paramref name="name"/> misspells only in
     /// case, or null. CloudTrail never writes two keys that differ only in case, so such a name is a typo.
