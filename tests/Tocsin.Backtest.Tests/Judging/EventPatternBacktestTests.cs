@@ -164,6 +164,19 @@ public sealed class EventPatternBacktestTests : IDisposable
     }
 
     [Fact]
+    public void The_HTML_report_lists_the_rule_in_the_control_s_table_as_an_EventBridge_event_pattern()
+    {
+        var result = Run(History(), [CisLikeRule], [Seed]);
+        var html = new StringWriter();
+
+        BacktestHtml.Write(result, html);
+
+        html.ToString().ShouldContain("<tr data-pattern=\"event pattern 1\">");
+        html.ToString().ShouldContain("custom, EventBridge event pattern");
+        html.ToString().ShouldContain("Filter and event patterns");
+    }
+
+    [Fact]
     public void A_pattern_EventBridge_would_refuse_is_refused_with_the_reason()
     {
         var refused = Should.Throw<SubjectException>(() => SubjectCatalog.Build([Seed], [], null, 300, ["""{"source": "aws.signin"}"""]));
