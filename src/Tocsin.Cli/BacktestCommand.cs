@@ -7,14 +7,15 @@ using Tocsin.Backtest.Results;
 using Tocsin.Backtest.Sql;
 using Tocsin.Backtest.Subjects;
 using Tocsin.Core.Controls;
+using Tocsin.Core.EventPatterns;
 using Tocsin.Core.Inventory;
 using Tocsin.Core.Inventory.Snapshots;
 
 namespace Tocsin.Cli;
 
 /// <summary>
-/// <c>tocsin backtest PATH...</c>: replays CloudTrail history through each control's patterns (and the user's, and a
-/// snapshot's deployed ones) and says how often each alarm would have fired and what each variant would have missed.
+/// <c>tocsin backtest PATH...</c>: replays CloudTrail history through each control's patterns (and the user's filter
+/// patterns and EventBridge event patterns, and a snapshot's deployed ones) and says how often each alarm would have fired and what each variant would have missed.
 /// </summary>
 internal static class BacktestCommand
 {
@@ -23,6 +24,7 @@ internal static class BacktestCommand
         var paths = new Argument<string[]>("path") { Description = "CloudTrail log files or folders: the S3 layout (.json.gz), .json, JSON Lines, CloudWatch Logs exports; read recursively.", Arity = ArgumentArity.ZeroOrMore };
         var controls = new Option<string?>("--controls") { Description = "Comma-separated control ids or aliases (default: the whole catalog in one pass)." };
         var patterns = new Option<string[]>("--pattern") { Description = "A filter pattern to replay too; repeat for several. With one control selected, it is compared with that control's baseline." };
+        var eventPatterns = new Option<string[]>("--event-pattern") { Description = "A file holding an EventBridge rule's event pattern (JSON) to replay too, each record wrapped as EventBridge delivers it; repeat for several. With one control selected, it is compared with that control's baseline." };
         var snapshot = new Option<string?>("--snapshot") { Description = "A snapshot (scan --snapshot-out): replay each account's deployed pattern with its alarm's real period and threshold." };
         var period = new Option<int>("--period") { Description = "Alarm period in seconds for the catalog's and your patterns (default 300, as CIS).", DefaultValueFactory = _ => 300 };
         var from = new Option<string?>("--from") { Description = "Only events at or after this time (ISO 8601, e.g. 2026-10-01 or 2026-10-01T00:00:00Z)." };
@@ -35,7 +37,7 @@ internal static class BacktestCommand
         var threads = new Option<int>("--threads") { Description = "Files (and parts of large JSON Lines files) read at once (default: every core).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("backtest", "Replay CloudTrail history through the patterns: how often each alarm would have fired, and what each variant misses.")
         {
-            paths, controls, patterns, snapshot, period, from, to, format, output, threads, emitSql, table,
+            paths, controls, patterns, eventPatterns, snapshot, period, from, to, format, output, threads, emitSql, table,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse, cancellationToken)));
         return command;
@@ -69,10 +71,11 @@ internal static class BacktestCommand
                 throw new UsageException("--pattern: the pattern is empty (CloudWatch Logs would match every event with it); give a filter pattern");
             }
 
+            var rules = (parse.GetValue(eventPatterns) ?? []).Select(EventPatternFile).ToList();
             SubjectCatalog catalog;
             try
             {
-                catalog = SubjectCatalog.Build(selected, given, Snapshot(parse.GetValue(snapshot)), periodSeconds);
+                catalog = SubjectCatalog.Build(selected, given, Snapshot(parse.GetValue(snapshot)), periodSeconds, rules);
             }
             catch (SubjectException invalid)
             {
@@ -81,6 +84,11 @@ internal static class BacktestCommand
 
             if (parse.GetValue(emitSql) is { } dialect)
             {
+                if (rules.Count > 0)
+                {
+                    throw new UsageException("--emit-sql cannot ask a query engine about --event-pattern: an event pattern is matched against the event EventBridge delivers for a record (its envelope around the record), which the SQL does not build; replay the log files instead, or leave --event-pattern out");
+                }
+
                 return EmitSql(console, catalog, dialect, parse.GetValue(table), periodSeconds);
             }
 
@@ -123,8 +131,9 @@ internal static class BacktestCommand
             var label = subject.ControlId is null ? subject.Name : $"{subject.ControlId}/{subject.Name}";
             try
             {
-                PatternSql.Compile(subject.Matcher.Pattern, dialect);
-                expressible.Add((label, subject.Matcher.Pattern));
+                var pattern = subject.Matcher!.Pattern; // event patterns were refused before
+                PatternSql.Compile(pattern, dialect);
+                expressible.Add((label, pattern));
             }
             catch (SqlCompileException refused)
             {
@@ -148,6 +157,21 @@ internal static class BacktestCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The event pattern a file holds; one EventBridge would refuse is a usage error naming the file, line and column.</summary>
+    private static string EventPatternFile(string path)
+    {
+        var text = CliOptions.ReadFile(path);
+        if (EventPatternParser.Parse(text).Error is not { } error)
+        {
+            return text;
+        }
+
+        var where = $" (line {error.Line}, column {error.Column})";
+        var message = error.Message.EndsWith(where, StringComparison.Ordinal) ? error.Message[..^where.Length] : error.Message;
+        var pointer = error.Pointer(text);
+        throw new UsageException($"--event-pattern {path}:{error.Line}:{error.Column}: EventBridge would refuse the pattern: {message}{(pointer.Length == 0 ? "" : Environment.NewLine + pointer)}");
     }
 
     private static int Nothing(CliConsole console, InputPlan plan)

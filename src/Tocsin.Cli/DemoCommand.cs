@@ -38,7 +38,7 @@ internal static class DemoCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var scenario = Scenario.Builtin("demo-org");
-            await using var emulator = await EmulatorHost.StartAsync(scenario, faults: null, port: 0, cancellationToken: cancellationToken);
+            await using var emulator = await EmulatorHost.StartAsync(scenario, faults: null, port: 0, cancellationToken: cancellationToken, eventPatterns: EventBridgePatterns.Instance);
             var management = DemoCredentials.ManagementKey(scenario);
             var standalone = scenario.StandaloneAccountIds.Order(StringComparer.Ordinal).ToList();
             console.Error.WriteLine(WrappedText.Wrap($"Tocsin demo: the emulated organization of {scenario.AccountIds.Count} accounts at {emulator.Endpoint}, scanned from its management account {management.AccountId}.", console.Width));

@@ -15,7 +15,7 @@ internal static class EmulatorCommand
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => DefaultPort };
         var scenario = new Option<string?>("--scenario") { Description = $"A built-in scenario ({string.Join(", ", Scenario.BuiltinNames)}) or a scenario YAML file. Default: account 123456789012, key testing/testing." };
         var faults = new Option<string?>("--faults") { Description = "A faults YAML file: throttling, errors, timeouts, latency, AccessDenied, disabled regions." };
-        var command = new Command("emulator", "Serve a local AWS-compatible endpoint (CloudTrail, Logs, CloudWatch, SNS, STS, Organizations, EC2, S3, IAM) for tests and demos.");
+        var command = new Command("emulator", "Serve a local AWS-compatible endpoint (CloudTrail, Logs, CloudWatch, SNS, EventBridge, STS, Organizations, EC2, S3, IAM, KMS) for tests and demos.");
         command.Options.Add(port);
         command.Options.Add(scenario);
         command.Options.Add(faults);
@@ -50,7 +50,7 @@ internal static class EmulatorCommand
         EmulatorHost emulator;
         try
         {
-            emulator = await EmulatorHost.StartAsync(scenario, faults, port, cancellationToken: stop);
+            emulator = await EmulatorHost.StartAsync(scenario, faults, port, cancellationToken: stop, eventPatterns: EventBridgePatterns.Instance);
         }
         catch (EmulatorInputException problem)
         {

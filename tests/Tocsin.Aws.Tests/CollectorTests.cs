@@ -89,8 +89,8 @@ public sealed class CollectorTests : IAsyncLifetime
     {
         var reports = new List<CollectProgress>();
         await CollectAsync(r => r with { Concurrency = 1 }, new SynchronousProgress<CollectProgress>(reports.Add));
-        reports.Select(p => p.AccountsDone).ShouldBe(Enumerable.Range(0, 10));
-        reports.ShouldAllBe(p => p.AccountsTotal == 9);
+        reports.Select(p => p.AccountsDone).ShouldBe(Enumerable.Range(0, 11));
+        reports.ShouldAllBe(p => p.AccountsTotal == 10);
         reports[^1].Calls.ShouldBeGreaterThan(reports[1].Calls);
     }
 

@@ -16,6 +16,7 @@ public class DemoOrgScanTests(CleanDemoOrgScan scan) : IClassFixture<CleanDemoOr
     [InlineData("777777777777", "fail", "alarm-metric-mismatch")]
     [InlineData("888888888888", "pass", "")]
     [InlineData("999999999999", "fail", "no-trail")]
+    [InlineData("121212121212", "fail", "no-metric-filter")]
     public void Each_demo_account_gets_the_outcome_its_chain_deserves(string accountId, string outcome, string reasons)
     {
         var finding = scan.FindingFor(accountId);

@@ -10,7 +10,7 @@ internal static class DemoOrganization
 {
     public const string Management = "111111111111";
 
-    public static readonly string[] Standalone = ["444444444444", "555555555555", "666666666666", "777777777777", "888888888888", "999999999999"];
+    public static readonly string[] Standalone = ["444444444444", "555555555555", "666666666666", "777777777777", "888888888888", "999999999999", "121212121212"];
 
     public static Scenario Scenario => Scenario.Builtin("demo-org");
 

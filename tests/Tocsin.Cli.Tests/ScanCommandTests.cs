@@ -182,6 +182,7 @@ public class DemoAndPermissionsCommandTests
         findings["777777777777"].ShouldBe(("fail", "alarm-metric-mismatch", "equivalent"));
         findings["888888888888"].ShouldBe(("pass", "", "broader"));
         findings["999999999999"].ShouldBe(("fail", "no-trail", ""));
+        findings["121212121212"].ShouldBe(("fail", "no-metric-filter", ""));
         run.Error.ShouldContain("What to try next:");
     }
 
@@ -192,9 +193,10 @@ public class DemoAndPermissionsCommandTests
 
         run.ExitCode.ShouldBe(0, run.Error);
         run.Out.ShouldContain("done     999999999999 us-east-1  created multi-region trail tocsin-cis-trail");
+        run.Out.ShouldContain("done     121212121212 us-east-1  put filter console-signin-without-mfa-filter on log group aws-cloudtrail-logs");
         run.Out.ShouldContain("confirmed security@example.com on topic tocsin-cis-alarms");
         var last = run.Out[run.Out.LastIndexOf("The organization scanned again:", StringComparison.Ordinal)..];
-        last.ShouldContain("9 accounts, 1 control: 9 pass, 0 fail, 0 error, 0 suppressed");
+        last.ShouldContain("10 accounts, 1 control: 10 pass, 0 fail, 0 error, 0 suppressed");
     }
 
     [Fact]
@@ -203,7 +205,7 @@ public class DemoAndPermissionsCommandTests
         var run = CliRun.Of("demo", "--report-only");
 
         run.ExitCode.ShouldBe(0, run.Error);
-        run.Out.ShouldContain("9 accounts, 1 control: 6 pass, 3 fail, 0 error, 0 suppressed");
+        run.Out.ShouldContain("10 accounts, 1 control: 6 pass, 4 fail, 0 error, 0 suppressed");
         run.Out.ShouldNotContain("The organization scanned again:");
     }
 

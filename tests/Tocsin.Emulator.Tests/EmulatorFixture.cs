@@ -20,8 +20,8 @@ public abstract class EmulatorFixture : IAsyncLifetime
 
     protected virtual TimeProvider Clock => TimeProvider.System;
 
-    /// <summary>The EventBridge pattern matcher the host is given; none by default.</summary>
-    protected virtual IEventPatternMatcher? EventPatterns => null;
+    /// <summary>The EventBridge pattern matcher the host is given: Core's, as every Tocsin command gives it.</summary>
+    protected virtual IEventPatternMatcher? EventPatterns => EventBridgePatterns.Instance;
 
     public async Task InitializeAsync() => Emulator = await EmulatorHost.StartAsync(CreateScenario(), CreateFaults(), port: 0, Clock, eventPatterns: EventPatterns);
 

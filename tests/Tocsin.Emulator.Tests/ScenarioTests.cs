@@ -20,11 +20,11 @@ public sealed class ScenarioTests
     }
 
     [Fact]
-    public void The_demo_organization_has_a_management_account_and_eight_others()
+    public void The_demo_organization_has_a_management_account_and_nine_others()
     {
         var demo = Scenario.Builtin("demo-org");
         demo.ManagementAccountId.ShouldBe("111111111111");
-        demo.AccountIds.Count.ShouldBe(9);
+        demo.AccountIds.Count.ShouldBe(10);
     }
 
     [Fact]

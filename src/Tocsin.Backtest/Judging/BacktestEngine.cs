@@ -21,8 +21,9 @@ public sealed record BacktestOptions(DateTimeOffset? From = null, DateTimeOffset
 public sealed record BacktestProgress(int FilesDone, int Files, long BytesDone, long Bytes, long Events, TimeSpan Elapsed);
 
 /// <summary>
-/// Replays CloudTrail records through every subject at once: one <see cref="PatternMatcherSet"/> pass per record
-/// (nearly all records match nothing and cost only that pass), then, for a record some pattern matched, its time,
+/// Replays CloudTrail records through every subject at once: one <see cref="PatternMatcherSet"/> pass per record for
+/// the filter patterns (nearly all records match nothing and cost only that pass), the event patterns on the records
+/// that could match them (<see cref="EventRuleMatching"/>), then, for a record some pattern matched, its time,
 /// principal and place are read once and counted for each pattern of each control it concerns, with its population
 /// and what it means beside the control's baseline. Parts are read in parallel, one tally per thread, merged at the end.
 /// </summary>
@@ -31,6 +32,8 @@ public sealed class BacktestEngine
     private readonly SubjectCatalog _catalog;
     private readonly BacktestOptions _options;
     private readonly PatternMatcherSet _set;
+    private readonly int[] _filters;
+    private readonly EventRuleMatching _eventRules;
     private readonly RecordPrefilter? _prefilter;
     private readonly ControlGroup[] _groups;
     private readonly int[] _standalone;
@@ -40,8 +43,10 @@ public sealed class BacktestEngine
         ArgumentNullException.ThrowIfNull(catalog);
         _catalog = catalog;
         _options = options ?? new BacktestOptions();
-        _set = new PatternMatcherSet(catalog.Subjects.Select(subject => subject.Matcher));
-        _prefilter = _options.VisitEveryRecord ? null : RecordPrefilter.For(_set.Anchors);
+        _filters = [.. catalog.Subjects.Select((subject, index) => (subject, index)).Where(s => s.subject.Matcher is not null).Select(s => s.index)];
+        _set = new PatternMatcherSet(_filters.Select(index => catalog.Subjects[index].Matcher!));
+        _eventRules = new EventRuleMatching(catalog.Subjects);
+        _prefilter = _options.VisitEveryRecord ? null : RecordPrefilter.For(_eventRules.Widen(_set));
         _groups =
         [
             .. catalog.Controls.Select(control => new ControlGroup(
@@ -139,7 +144,10 @@ public sealed class BacktestEngine
             tally.Missed.OrderBy(pair => pair.Key, StringComparer.Ordinal).ToDictionary(pair => pair.Key, pair => pair.Value.ToOccurrence(), StringComparer.Ordinal),
             tally.Extra.OrderBy(pair => pair.Key, StringComparer.Ordinal).ToDictionary(pair => pair.Key, pair => pair.Value.ToOccurrence(), StringComparer.Ordinal),
             tally.All.Count == 0 ? null : tally.All.ToOccurrence(),
-            subject.Accounts?.Order(StringComparer.Ordinal).ToList());
+            subject.Accounts?.Order(StringComparer.Ordinal).ToList())
+        {
+            Language = subject.Language,
+        };
 
         static IReadOnlyList<Share> Top(Dictionary<string, long> counts) =>
             [.. counts.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).Take(10).Select(pair => new Share(pair.Key, pair.Value))];
@@ -153,11 +161,13 @@ public sealed class BacktestEngine
     {
         private readonly BacktestEngine _engine;
         private readonly bool[] _matches;
+        private readonly bool[] _filterMatches;
 
         public ThreadTally(BacktestEngine engine)
         {
             _engine = engine;
             _matches = new bool[engine._catalog.Subjects.Count];
+            _filterMatches = new bool[engine._filters.Length];
             Subjects = [.. engine._catalog.Subjects.Select(_ => new SubjectTally())];
         }
 
@@ -169,7 +179,7 @@ public sealed class BacktestEngine
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void Record(ReadOnlySpan<byte> record)
         {
-            if (_engine._set.Match(record, _matches) == 0)
+            if (Match(record) == 0)
             {
                 return;
             }
@@ -226,6 +236,24 @@ public sealed class BacktestEngine
                     Subjects[index].Add(facts, null, PeriodOf(facts, subjects[index]));
                 }
             }
+        }
+
+        /// <summary>Sets <c>_matches</c> for every subject; returns how many matched.</summary>
+        private int Match(ReadOnlySpan<byte> record)
+        {
+            if (!_engine._eventRules.Any)
+            {
+                return _engine._set.Match(record, _matches); // every subject is a filter pattern, in the same order
+            }
+
+            var filters = _engine._filters;
+            var count = _engine._set.Match(record, _filterMatches);
+            for (var i = 0; i < filters.Length; i++)
+            {
+                _matches[filters[i]] = _filterMatches[i];
+            }
+
+            return count + _engine._eventRules.Match(record, _matches);
         }
 
         private bool AnyMatched(int[] members)

@@ -100,6 +100,7 @@ public static class BacktestJson
         json.WriteString("name", subject.Name);
         json.WriteString("kind", subject.Kind);
         json.WriteString("pattern", subject.Pattern);
+        json.WriteString("language", subject.Language);
         WriteAlarm(json, subject.Alarm);
         json.WriteNumber("matchingEvents", subject.MatchingEvents);
         json.WriteNumber("alarmPeriods", subject.AlarmPeriods.Count);

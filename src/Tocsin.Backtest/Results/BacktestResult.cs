@@ -39,7 +39,11 @@ public sealed record SubjectResult(
     IReadOnlyDictionary<string, Occurrence> Missed,
     IReadOnlyDictionary<string, Occurrence> Extra,
     Occurrence? Last,
-    IReadOnlyList<string>? ScopeAccounts);
+    IReadOnlyList<string>? ScopeAccounts)
+{
+    /// <summary>The pattern's language: <c>filter</c> (CloudWatch Logs) or <c>eventbridge</c> (an EventBridge rule's event pattern).</summary>
+    public string Language { get; init; } = "filter";
+}
 
 /// <summary>Matching events in the period starting at <see cref="Start"/>.</summary>
 public sealed record PeriodCount(DateTimeOffset Start, long Count);

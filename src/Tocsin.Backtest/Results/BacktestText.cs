@@ -49,11 +49,15 @@ public static class BacktestText
                 output.WriteLine("  " + Comparison(control.Baseline, variant));
             }
 
-            var populations = control.Populations.Where(p => control.Baseline.Populations.GetValueOrDefault(p) > 0)
-                .Select(p => $"{p} {N(control.Baseline.Populations[p])}").ToList();
-            if (populations.Count > 0)
+            // The baseline's populations, and an event pattern's beside them: it is judged in the same record space.
+            foreach (var subject in control.Variants.Where(v => v.Language == "eventbridge").Prepend(control.Baseline))
             {
-                output.WriteLine($"  {control.Baseline.Name} by population: {string.Join(", ", populations)}");
+                var populations = control.Populations.Where(p => subject.Populations.GetValueOrDefault(p) > 0)
+                    .Select(p => $"{p} {N(subject.Populations[p])}").ToList();
+                if (populations.Count > 0)
+                {
+                    output.WriteLine($"  {subject.Name} by population: {string.Join(", ", populations)}");
+                }
             }
 
             WriteShares(output, control.Baseline);
@@ -66,7 +70,7 @@ public static class BacktestText
             WriteTable(output, result.Patterns);
             foreach (var pattern in result.Patterns)
             {
-                output.WriteLine($"  {pattern.Name}: {pattern.Pattern}");
+                output.WriteLine($"  {pattern.Name}{(pattern.Language == "eventbridge" ? " (EventBridge)" : "")}: {pattern.Pattern}");
                 WriteShares(output, pattern);
             }
         }

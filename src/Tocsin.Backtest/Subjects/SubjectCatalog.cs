@@ -1,4 +1,5 @@
 using Tocsin.Core.Controls;
+using Tocsin.Core.EventPatterns;
 using Tocsin.Core.Evaluation;
 using Tocsin.Core.Inventory;
 using Tocsin.Core.Patterns.Matching;
@@ -6,13 +7,13 @@ using Tocsin.Core.Patterns.Parsing;
 
 namespace Tocsin.Backtest.Subjects;
 
-/// <summary>A pattern the user gave or a snapshot holds that CloudWatch Logs would refuse.</summary>
+/// <summary>A pattern the user gave or a snapshot holds that CloudWatch Logs (or EventBridge) would refuse.</summary>
 public sealed class SubjectException(string message) : Exception(message);
 
 /// <summary>
 /// What a backtest replays: for each control its published references and accepted variants (the first reference is
-/// the baseline others are compared with), the patterns the user gave, and with a snapshot the patterns each
-/// account's chain deploys with their alarms' real settings.
+/// the baseline others are compared with), the filter patterns and EventBridge event patterns the user gave, and with a
+/// snapshot the patterns each account's chain deploys with their alarms' real settings.
 /// </summary>
 public sealed class SubjectCatalog
 {
@@ -25,7 +26,7 @@ public sealed class SubjectCatalog
 
     public IReadOnlyList<Control> Controls { get; }
 
-    /// <summary>Every subject in report order: per control its references, variants, deployed patterns and the user's; then the user's patterns of no control.</summary>
+    /// <summary>Every subject in report order: per control its references, variants, deployed patterns and the user's (filter patterns, then event patterns); then the user's patterns of no control.</summary>
     public IReadOnlyList<BacktestSubject> Subjects { get; }
 
     /// <summary>What the report should say about subjects it could not replay as deployed (an alarm whose settings are unknown, say).</summary>
@@ -35,8 +36,10 @@ public sealed class SubjectCatalog
     /// <param name="patterns">Patterns the user gave: compared with the control's baseline when exactly one control is selected.</param>
     /// <param name="snapshot">With a snapshot, each account's deployed pattern and alarm.</param>
     /// <param name="periodSeconds">The alarm period of the references, variants and patterns the user gave.</param>
-    public static SubjectCatalog Build(IReadOnlyList<Control> controls, IReadOnlyList<string> patterns, CloudInventory? snapshot, int periodSeconds)
+    /// <param name="eventPatterns">EventBridge event patterns the user gave, placed as <paramref name="patterns"/> are.</param>
+    public static SubjectCatalog Build(IReadOnlyList<Control> controls, IReadOnlyList<string> patterns, CloudInventory? snapshot, int periodSeconds, IReadOnlyList<string>? eventPatterns = null)
     {
+        eventPatterns ??= [];
         var subjects = new List<BacktestSubject>();
         var notes = new List<string>();
         var rule = AlarmRule.OneEvent(periodSeconds);
@@ -50,12 +53,14 @@ public sealed class SubjectCatalog
             if (owner == control.Id)
             {
                 subjects.AddRange(patterns.Select((pattern, i) => Subject($"pattern {i + 1}", SubjectKind.Custom, control.Id, pattern, rule)));
+                subjects.AddRange(eventPatterns.Select((pattern, i) => EventSubject($"event pattern {i + 1}", control.Id, pattern, rule)));
             }
         }
 
         if (owner is null)
         {
             subjects.AddRange(patterns.Select((pattern, i) => Subject($"pattern {i + 1}", SubjectKind.Custom, null, pattern, rule)));
+            subjects.AddRange(eventPatterns.Select((pattern, i) => EventSubject($"event pattern {i + 1}", null, pattern, rule)));
         }
 
         return new SubjectCatalog(controls, subjects, notes);
@@ -70,6 +75,20 @@ public sealed class SubjectCatalog
         }
 
         return new BacktestSubject(name, kind, controlId, pattern, PatternMatcher.Compile(parsed.Pattern), rule, accounts);
+    }
+
+    private static BacktestSubject EventSubject(string name, string? controlId, string pattern, AlarmRule rule)
+    {
+        var parsed = EventPatternParser.Parse(pattern);
+        if (parsed.Pattern is null)
+        {
+            throw new SubjectException($"{name}{(controlId is null ? "" : $" of {controlId}")}: EventBridge would refuse the pattern: {parsed.Error}");
+        }
+
+        return new BacktestSubject(name, SubjectKind.Custom, controlId, pattern, null, rule)
+        {
+            EventRule = new EventRuleSubject(new EventPatternMatcher(parsed.Pattern), EventPatternAnchors.Of(parsed.Pattern)),
+        };
     }
 
     /// <summary>

@@ -126,7 +126,7 @@ public sealed partial class BlockPrefilterTests : IDisposable
     [Fact]
     public void The_search_finds_every_event_name_the_whole_catalog_looks_up_after_an_eventName_key()
     {
-        var set = new Core.Patterns.Matching.PatternMatcherSet(SubjectCatalog.Build(ControlCatalog.Default.All, [], null, 300).Subjects.Select(s => s.Matcher));
+        var set = new Core.Patterns.Matching.PatternMatcherSet(SubjectCatalog.Build(ControlCatalog.Default.All, [], null, 300).Subjects.Select(s => s.Matcher!));
         var prefilter = RecordPrefilter.For(set.Anchors)!;
         var places = new List<int>();
 

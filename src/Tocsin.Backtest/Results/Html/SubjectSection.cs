@@ -100,7 +100,7 @@ internal static class SubjectSection
                     html.Block("tr", [("data-pattern", subject.Name)], () =>
                     {
                         html.Line("th", [("scope", "row")], subject == baseline ? $"{subject.Name} (baseline)" : subject.Name);
-                        html.Line("td", subject.Kind);
+                        html.Line("td", subject.Language == "eventbridge" ? $"{subject.Kind}, EventBridge event pattern" : subject.Kind);
                         html.Line("td", Alarm(subject.Alarm));
                         html.Line("td", [("class", "number")], Count(subject.MatchingEvents));
                         html.Line("td", [("class", "number")], Count(subject.AlarmPeriods.Count));
@@ -111,7 +111,7 @@ internal static class SubjectSection
         }));
         html.Block("details", [("class", "filter-patterns")], () =>
         {
-            html.Line("summary", "Filter patterns");
+            html.Line("summary", subjects.Any(subject => subject.Language == "eventbridge") ? "Filter and event patterns" : "Filter patterns");
             html.Block("dl", [("class", "patterns")], () =>
             {
                 foreach (var subject in subjects)
