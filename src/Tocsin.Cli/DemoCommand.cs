@@ -137,6 +137,8 @@ internal static class DemoCommand
                 "the same organization against the root-usage control too, which account 555555555555's tuned pattern leans on"),
             ([$"tocsin pattern verdict --control {SeedControl} \\", """  '{ $.eventName = "ConsoleLogin" || $.additionalEventData.MFAUsed != "Yes" }'"""],
                 "why account 888888888888's pattern alerts on every sign-in, MFA or not"),
+            (["tocsin demo --accept eventbridge --report-only"],
+                "account 121212121212 alerts through an EventBridge rule in every region, not a metric filter: accept that evidence and it passes, saying which chain did"),
             (["tocsin demo --mode literal"],
                 "the same organization judged by the regex the common checkers use: see which verdicts flip"),
             (["tocsin emulator --scenario demo-org --port 4566"],
