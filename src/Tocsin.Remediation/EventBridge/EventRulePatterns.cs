@@ -110,4 +110,13 @@ public static class EventRulePatterns
 }
 
 /// <summary>A rule's event pattern (compact JSON text) and the state it is deployed in.</summary>
-public sealed record EventRuleDefinition(string Pattern, EventRuleState State);
+public sealed record EventRuleDefinition(string Pattern, EventRuleState State)
+{
+    /// <summary>The state as PutRule, CloudFormation and Terraform spell it.</summary>
+    public string StateName => State switch
+    {
+        EventRuleState.EnabledWithAllCloudTrailManagementEvents => "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS",
+        EventRuleState.Disabled => "DISABLED",
+        _ => "ENABLED",
+    };
+}

@@ -23,6 +23,12 @@ public sealed class StackSetRenderer : IPlanRenderer
 
     public void Write(RemediationPlan plan, RenderOptions options, TextWriter output)
     {
+        if (plan.Options.Via == PlanVia.EventBridge)
+        {
+            EventBridgeStackSet.Write(plan, output);
+            return;
+        }
+
         var template = new CloudFormationTemplate("Tocsin: the CIS CloudTrail metric-filter alarm chain of one member account, deployed by a service-managed StackSet");
         template.Header.Add($"Save as {TemplateFile}; the commands that deploy it follow the template.");
         AddParameters(template, plan);
@@ -65,7 +71,7 @@ public sealed class StackSetRenderer : IPlanRenderer
         }
 
         template.AddOutput("TopicArn", Ref(topic));
-        template.Footer.AddRange(Commands(plan));
+        template.Footer.AddRange(Commands(plan, plan.Steps.Select(s => s.Region), "in the regions of the trails' log groups"));
         template.Write(output);
     }
 
@@ -78,6 +84,12 @@ public sealed class StackSetRenderer : IPlanRenderer
             { "Description", "The log group the account's multi-region trail delivers to (an organization trail's group lives in the management account: deploy there as a plain stack)" },
             { "Default", logGroups.Count == 1 ? logGroups[0] : "tocsin-cloudtrail" },
         });
+        AddTopicParameters(template, plan);
+    }
+
+    /// <summary>The topic's name and who it notifies.</summary>
+    internal static void AddTopicParameters(CloudFormationTemplate template, RemediationPlan plan)
+    {
         template.AddParameter("TopicName", new YamlMap { { "Type", "String" }, { "Default", "tocsin-cis-alarms" } });
         var protocol = new YamlMap { { "Type", "String" }, { "AllowedValues", Protocols.Cast<object?>().ToList() } };
         protocol.AddIfSet("Default", plan.Options.Notify?.Protocol ?? "email");
@@ -106,9 +118,9 @@ public sealed class StackSetRenderer : IPlanRenderer
         },
     };
 
-    private static IEnumerable<string> Commands(RemediationPlan plan)
+    internal static IEnumerable<string> Commands(RemediationPlan plan, IEnumerable<string> inRegions, string where)
     {
-        var regions = plan.Steps.Select(s => s.Region).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var regions = inRegions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (regions.Count == 0)
         {
             regions.Add("us-east-1");
@@ -141,7 +153,7 @@ public sealed class StackSetRenderer : IPlanRenderer
         }
 
         yield return "   " + ShellWords.Command(create);
-        yield return "4. Deploy it to OUs (r-... is the root: the whole organization) in the regions of the trails' log groups:";
+        yield return $"4. Deploy it to OUs (r-... is the root: the whole organization) {where}:";
         yield return "   " + ShellWords.Command([
             "aws", "cloudformation", "create-stack-instances", "--stack-set-name", StackSetName,
             "--deployment-targets", "OrganizationalUnitIds=ou-EXAMPLE1,ou-EXAMPLE2",
