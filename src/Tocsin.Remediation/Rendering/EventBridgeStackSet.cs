@@ -45,7 +45,7 @@ internal static class EventBridgeStackSet
 
         template.AddOutput("TopicArn", Ref(topic));
         var regions = plan.Steps.Select(s => s.Region).Append("us-east-1");
-        template.Footer.AddRange(StackSetRenderer.Commands(plan, regions, "in every region in scope (us-east-1 always: root and global-endpoint sign-ins arrive there)"));
+        template.Footer.AddRange(StackSetRenderer.Commands(plan, regions, "in every region in scope (us-east-1 always: root and global-endpoint sign-ins arrive there)", StackSetRenderer.EventBridgeStackSetName));
         template.Write(output);
     }
 

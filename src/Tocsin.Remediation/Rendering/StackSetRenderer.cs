@@ -15,6 +15,7 @@ namespace Tocsin.Remediation.Rendering;
 public sealed class StackSetRenderer : IPlanRenderer
 {
     public const string StackSetName = "tocsin-cis-chain";
+    public const string EventBridgeStackSetName = "tocsin-eventbridge-chain";
     public const string TemplateFile = "tocsin-stackset.yaml";
 
     private static readonly string[] Protocols = ["email", "email-json", "https", "sqs", "lambda"];
@@ -118,7 +119,7 @@ public sealed class StackSetRenderer : IPlanRenderer
         },
     };
 
-    internal static IEnumerable<string> Commands(RemediationPlan plan, IEnumerable<string> inRegions, string where)
+    internal static IEnumerable<string> Commands(RemediationPlan plan, IEnumerable<string> inRegions, string where, string stackSetName = StackSetName)
     {
         var regions = inRegions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (regions.Count == 0)
@@ -143,7 +144,7 @@ public sealed class StackSetRenderer : IPlanRenderer
         yield return "3. Create the stack set (new accounts in the targets get the stack; an account that leaves loses it):";
         List<string> create =
         [
-            "aws", "cloudformation", "create-stack-set", "--stack-set-name", StackSetName, "--template-body", $"file://{TemplateFile}",
+            "aws", "cloudformation", "create-stack-set", "--stack-set-name", stackSetName, "--template-body", $"file://{TemplateFile}",
             "--permission-model", "SERVICE_MANAGED", "--auto-deployment", "Enabled=true,RetainStacksOnAccountRemoval=false",
             "--capabilities", "CAPABILITY_NAMED_IAM",
         ];
@@ -155,12 +156,12 @@ public sealed class StackSetRenderer : IPlanRenderer
         yield return "   " + ShellWords.Command(create);
         yield return $"4. Deploy it to OUs (r-... is the root: the whole organization) {where}:";
         yield return "   " + ShellWords.Command([
-            "aws", "cloudformation", "create-stack-instances", "--stack-set-name", StackSetName,
+            "aws", "cloudformation", "create-stack-instances", "--stack-set-name", stackSetName,
             "--deployment-targets", "OrganizationalUnitIds=ou-EXAMPLE1,ou-EXAMPLE2",
             "--regions", .. regions,
             "--operation-preferences", "FailureToleranceCount=0,MaxConcurrentCount=1,RegionConcurrencyType=PARALLEL",
         ]);
         yield return "A service-managed StackSet never deploys to the management account, even in a targeted OU or the root:";
-        yield return "deploy this template there as a plain stack (aws cloudformation deploy --stack-name tocsin-cis-chain --template-file " + TemplateFile + ").";
+        yield return "deploy this template there as a plain stack (aws cloudformation deploy --stack-name " + stackSetName + " --template-file " + TemplateFile + ").";
     }
 }
