@@ -28,7 +28,7 @@ internal sealed class AccountStack
             ? $"Tocsin: EventBridge rules that send CIS CloudTrail events to a topic, for account {accountId} in {region}"
             : $"Tocsin: the CIS CloudTrail metric-filter alarm chain for account {accountId} in {region}");
         _template.Header.Add($"{CloudFormationRenderer.Marker} account={accountId} region={region}");
-        _template.Header.Add($"Deploy in account {accountId}, region {region}: aws cloudformation deploy --stack-name tocsin-cis-chain --template-file FILE --capabilities CAPABILITY_NAMED_IAM --region {region}");
+        _template.Header.Add($"Deploy in account {accountId}, region {region}: aws cloudformation deploy --stack-name {(eventBridge ? StackSetRenderer.EventBridgeStackSetName : StackSetRenderer.StackSetName)} --template-file FILE --capabilities CAPABILITY_NAMED_IAM --region {region}");
     }
 
     public void Add(PlanStep step)
