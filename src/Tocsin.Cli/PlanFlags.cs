@@ -19,19 +19,26 @@ internal sealed class PlanFlags
     private readonly Option<string?> _topicArn = new("--topic-arn") { Description = "Send every alarm to this SNS topic instead of reusing or creating one per region." };
     private readonly Option<string?> _namespace = new("--namespace") { Description = "Metric namespace for new filters and alarms (default CISBenchmark)." };
     private readonly Option<string?> _variant = new("--variant") { Description = "Deploy this accepted variant instead of the reference pattern (e.g. cis-strict); the plan warns what it stops alerting on." };
+    private readonly Option<string> _via = new("--via") { Description = "The chain to build: metric-filter (what CIS asks for, the default) or eventbridge (a rule on each region's default bus sending the control's events to a topic).", DefaultValueFactory = _ => "metric-filter" };
     private readonly Option<string?> _adminRoleArn = new("--admin-role-arn") { Description = "For --format scp: the role that may still change the chain." };
 
     public PlanFlags()
     {
         _format.AcceptOnlyFromAmong([.. PlanRenderers.Formats]);
+        _via.AcceptOnlyFromAmong("metric-filter", "eventbridge");
     }
 
     public void AddTo(Command command)
     {
         command.Options.Add(_format);
         command.Options.Add(_output);
+        command.Options.Add(_via);
         AddChoicesTo(command);
     }
+
+    /// <summary>The chain <c>--via</c> asks for; the metric-filter chain where the command has no such flag (rollout).</summary>
+    public PlanVia Via(ParseResult parse) =>
+        parse.CommandResult.Command.Options.Contains(_via) && parse.GetValue(_via) == "eventbridge" ? PlanVia.EventBridge : PlanVia.MetricFilter;
 
     /// <summary>The snapshot and the plan's choices, without format and output (for <c>rollout</c>, which writes its own files).</summary>
     public void AddChoicesTo(Command command)
@@ -103,7 +110,13 @@ internal sealed class PlanFlags
             throw new UsageException($"--namespace: `{ns}` is not a custom metric namespace (1-255 characters, not starting with AWS/)");
         }
 
-        return new PlanOptions(notify, topicArn, ns, parse.GetValue(_variant));
+        var via = Via(parse);
+        if (via == PlanVia.EventBridge && (ns is not null || parse.GetValue(_variant) is not null))
+        {
+            throw new UsageException("--namespace and --variant shape the metric filter and alarm; --via eventbridge deploys neither");
+        }
+
+        return new PlanOptions(notify, topicArn, ns, parse.GetValue(_variant), via);
     }
 
     public RenderOptions RenderOptions(ParseResult parse) => new(parse.GetValue(_adminRoleArn));

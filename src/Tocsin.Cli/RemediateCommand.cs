@@ -32,6 +32,11 @@ internal static class RemediateCommand
             var afterReport = apply.AfterReport(parse);
             if (apply.Applying(parse, plan.FromSnapshot(parse)))
             {
+                if (plan.Via(parse) == Remediation.Plans.PlanVia.EventBridge)
+                {
+                    throw new UsageException("--apply makes the metric-filter chain only; it does not put EventBridge rules yet. Write the EventBridge chain with --via eventbridge --format cli (or cloudformation, terraform, stackset) and run that");
+                }
+
                 var scanPlan = scan.Plan(parse, config, controls, judging.EvaluationOptions(parse, config));
                 // Only a run that changes something is recorded: a dry run changes nothing.
                 using var runs = apply.Yes(parse) ? store.Open(parse, console) : null;

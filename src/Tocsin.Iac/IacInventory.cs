@@ -16,7 +16,10 @@ public static class IacInventory
                     Observed.Known(read.LogGroups),
                     Observed.Known(read.MetricFilters),
                     Observed.Known(read.Alarms),
-                    Observed.Known(read.Topics)),
+                    Observed.Known(read.Topics))
+                {
+                    EventRules = Observed.Known(read.EventRules),
+                },
             ])),
         ]);
 }

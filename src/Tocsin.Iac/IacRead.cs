@@ -31,11 +31,17 @@ public sealed record IacRead(
 {
     public static IacRead Empty { get; } = new([], [], [], [], [], []);
 
+    /// <summary>EventBridge rules (<c>AWS::Events::Rule</c>, <c>aws_cloudwatch_event_rule</c>) with their targets.</summary>
+    public IReadOnlyList<EventRule> EventRules { get; init; } = [];
+
     public IacRead Plus(IacRead other) => new(
         [.. Trails, .. other.Trails],
         [.. LogGroups, .. other.LogGroups],
         [.. MetricFilters, .. other.MetricFilters],
         [.. Alarms, .. other.Alarms],
         [.. Topics, .. other.Topics],
-        [.. Problems, .. other.Problems]);
+        [.. Problems, .. other.Problems])
+    {
+        EventRules = [.. EventRules, .. other.EventRules],
+    };
 }

@@ -36,7 +36,7 @@ public static partial class IacRepository
             read = read.Plus(TerraformPlanReader.Read(path, text, settings));
         }
 
-        var resources = read.Trails.Count + read.LogGroups.Count + read.MetricFilters.Count + read.Alarms.Count + read.Topics.Count;
+        var resources = read.Trails.Count + read.LogGroups.Count + read.MetricFilters.Count + read.Alarms.Count + read.Topics.Count + read.EventRules.Count;
         read = OutsideTrail.Add(read, settings, assumedTrailLogGroup);
         return new IacScan(IacInventory.Of(settings, read), files.Count, resources, read.Problems);
     }

@@ -34,6 +34,8 @@ public sealed class TerraformFixtureTests
         { "topic-aws-managed-key", Outcome.Fail, "topic-key-denies-cloudwatch" },
         { "no-confirmed-subscription", Outcome.Fail, "no-confirmed-subscription" },
         { "variable-without-default", Outcome.Error, "unresolved" },
+        { "eventbridge-signin", Outcome.Fail, "no-trail" },
+        { "remediate-eventbridge", Outcome.Fail, "no-trail" },
     };
 
     [Theory]

@@ -26,7 +26,7 @@ internal static class TerraformFixtures
             .Select(path => (Path.GetRelativePath(folder, path).Replace('\\', '/'), File.ReadAllText(path)))];
     }
 
-    public static IacSettings SettingsFor(string name) => name == "remediate-no-trail" ? new IacSettings("111111111111") : new IacSettings();
+    public static IacSettings SettingsFor(string name) => name is "remediate-no-trail" or "remediate-eventbridge" ? new IacSettings("111111111111") : new IacSettings();
 
     public static IacRead Read(string name) => TerraformReader.Read(Files(name), SettingsFor(name));
 

@@ -50,6 +50,7 @@ public static class CloudFormationReader
         var values = new ValueResolver(scope);
         var identity = values.Identity;
         var (trails, groups, filters, alarms) = (new List<Trail>(), new List<LogGroup>(), new List<MetricFilter>(), new List<Alarm>());
+        var rules = new List<EventRule>();
         var ordered = scope.Resources.Values.OrderBy(r => Array.IndexOf(KeysFirst, r.Type) is var i and >= 0 ? i : KeysFirst.Length);
         foreach (var resource in ordered)
         {
@@ -83,10 +84,11 @@ public static class CloudFormationReader
                 case "AWS::SNS::TopicInlinePolicy": TopicResources.TopicInlinePolicy(properties, parts); break;
                 case "AWS::KMS::Key": TopicResources.Key(properties, identity, resource, parts); break;
                 case "AWS::KMS::Alias": TopicResources.Alias(properties, identity, scope.Settings, parts); break;
+                case "AWS::Events::Rule" when EventRuleResource.Read(properties, identity, resource) is { } rule: rules.Add(rule); break;
             }
         }
 
-        return new IacRead(trails, groups, filters, alarms, [], []);
+        return new IacRead(trails, groups, filters, alarms, [], []) { EventRules = rules };
     }
 
     /// <summary>

@@ -30,10 +30,19 @@ internal sealed class ResourceIdentity(TemplateScope scope, ValueResolver values
         ("AWS::KMS::Key", "KeyId") => KeyId(resource),
         ("AWS::IAM::Role", "Arn") => $"arn:aws:iam::{scope.Settings.AccountId}:role/{Name(resource)}",
         ("AWS::S3::Bucket", "Arn") => $"arn:aws:s3:::{Name(resource)}",
+        ("AWS::Events::Rule", "Arn") => EventRuleArn(resource),
         _ => throw new Unresolvable($"Fn::GetAtt {resource.LogicalId}.{attribute} ({resource.Type}) is known only at deployment"),
     };
 
     public string TopicArn(TemplateResource topic) => scope.Settings.Arn("sns", Name(topic));
+
+    /// <summary>The rule's ARN: <c>rule/NAME</c> on the default bus, <c>rule/BUS/NAME</c> on another.</summary>
+    public string EventRuleArn(TemplateResource rule)
+    {
+        var bus = rule.Property("EventBusName") is { } node ? values.Text(node) : Core.Inventory.EventRule.DefaultBus;
+        bus = bus.Contains(":event-bus/", StringComparison.Ordinal) ? bus.Split('/')[^1] : bus;
+        return scope.Settings.Arn("events", bus == Core.Inventory.EventRule.DefaultBus ? $"rule/{Name(rule)}" : $"rule/{bus}/{Name(rule)}");
+    }
 
     public string KeyId(TemplateResource key) => $"{scope.StackName}-{key.LogicalId}";
 
@@ -52,6 +61,7 @@ internal sealed class ResourceIdentity(TemplateScope scope, ValueResolver values
             "AWS::KMS::Alias" => "AliasName",
             "AWS::IAM::Role" => "RoleName",
             "AWS::S3::Bucket" => "BucketName",
+            "AWS::Events::Rule" => "Name",
             _ => null,
         };
         if (property is null || resource.Property(property) is not { } node)

@@ -34,6 +34,10 @@ internal static class ComputedAttributes
             ("aws_cloudwatch_metric_alarm", "arn") => Named("alarm_name", name => settings.Arn("cloudwatch", $"alarm:{name}")),
             ("aws_cloudwatch_metric_alarm", "id") => Named("alarm_name", name => name),
             ("aws_cloudwatch_log_metric_filter", "id") => Named("name", name => name),
+            ("aws_cloudwatch_event_rule", "arn") => resource.Get("event_bus_name") is HclString { Value: var bus } && bus != "default"
+                ? Named("name", name => settings.Arn("events", $"rule/{bus}/{name}"))
+                : Named("name", name => settings.Arn("events", $"rule/{name}")),
+            ("aws_cloudwatch_event_rule", "id") => Named("name", name => name),
             ("aws_kms_key", "arn") => new HclString(settings.Arn("kms", $"key/{KeyStandIn(resource)}")),
             ("aws_kms_key", "key_id" or "id") => new HclString(KeyStandIn(resource)),
             ("aws_kms_alias", "arn") => Named("name", name => settings.Arn("kms", name)),

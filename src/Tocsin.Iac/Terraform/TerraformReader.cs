@@ -33,7 +33,10 @@ internal static class ChainRecords
             [.. resources.Where(r => r.Type == "aws_cloudwatch_log_metric_filter").Select(MetricRecords.Filter)],
             alarms,
             TopicRecords.Topics(resources, alarms, settings),
-            [.. problems, .. UnplacedFilters(resources)]);
+            [.. problems, .. UnplacedFilters(resources)])
+        {
+            EventRules = EventRuleRecords.Rules(resources, settings),
+        };
     }
 
     /// <summary>

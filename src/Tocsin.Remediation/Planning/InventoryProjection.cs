@@ -78,8 +78,46 @@ internal static class InventoryProjection
         {
             Alarms = region.Alarms.Select(alarms => (IReadOnlyList<Alarm>)[.. alarms.Select(a => a.Arn == enable.AlarmArn ? a with { ActionsEnabled = true } : a)]),
         }),
+        AllowEventBridgeToPublish grant => MapTopic(inventory, step, grant.TopicArn, topic => topic with { Policy = Observed.Known<string?>(grant.Policy) }),
+        AllowEventBridgeToUseKey key => InRegion(inventory, step, region => region with
+        {
+            Topics = region.Topics.Select(topics => (IReadOnlyList<Topic>)[.. topics.Select(t => t.KmsMasterKeyId.Is(id => id == key.KeyId) ? t with { KeyPolicy = Observed.Known<string?>(key.Policy) } : t)]),
+        }),
+        PutEventRule rule => InRegion(inventory, step, region => region with
+        {
+            EventRules = PutRule(region.EventRules, rule, step),
+        }),
+        PutEventTarget target => InRegion(inventory, step, region => region with
+        {
+            EventRules = region.EventRules.Select(rules => (IReadOnlyList<EventRule>)[.. rules.Select(r => r.Name != target.RuleName || r.EventBusName != EventRule.DefaultBus ? r : r with
+            {
+                Targets = Replace(r.Targets, t => t.Id == target.TargetId, new EventTarget(target.TargetId, target.TopicArn, Observed.Known<string?>(null), Observed.Known(EventTargetInput.MatchedEvent))),
+            })]),
+        }),
         _ => inventory,
     };
+
+    /// <summary>PutRule replaces the rule's pattern and state and keeps its targets.</summary>
+    private static Observed<IReadOnlyList<EventRule>> PutRule(Observed<IReadOnlyList<EventRule>> rules, PutEventRule put, PlanStep step)
+    {
+        var existing = rules.TryGetValue(out var list) ? list.FirstOrDefault(r => r.Name == put.RuleName && r.EventBusName == EventRule.DefaultBus) : null;
+        var state = put.State switch
+        {
+            "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" => EventRuleState.EnabledWithAllCloudTrailManagementEvents,
+            "DISABLED" => EventRuleState.Disabled,
+            _ => EventRuleState.Enabled,
+        };
+        var rule = new EventRule(
+            put.RuleName,
+            $"arn:{PolicyDocuments.PartitionOf(step.Region)}:events:{step.Region}:{step.AccountId}:rule/{put.RuleName}",
+            EventRule.DefaultBus,
+            Observed.Known(state),
+            Observed.Known<string?>(put.EventPattern),
+            Observed.Known<string?>(null),
+            Observed.Known<string?>(null),
+            existing?.Targets ?? Observed.Known<IReadOnlyList<EventTarget>>([]));
+        return Replace(rules, r => r.Name == put.RuleName && r.EventBusName == EventRule.DefaultBus, rule);
+    }
 
     /// <summary>What the inventory would be once every pending subscription of these topics is confirmed.</summary>
     public static CloudInventory ConfirmPending(CloudInventory inventory, IReadOnlySet<string> topicArns) => inventory with

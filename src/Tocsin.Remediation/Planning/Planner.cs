@@ -21,6 +21,11 @@ public sealed class Planner(EvaluationOptions evaluation, PlanOptions options)
 
     public RemediationPlan Plan(CloudInventory inventory, RunResult result, IReadOnlyList<Control> controls)
     {
+        if (options.Via == PlanVia.EventBridge)
+        {
+            return new EventBridge.EventBridgePlanner(options).Plan(inventory, result, controls);
+        }
+
         var state = new PlanState(inventory, options, controls);
         var fixes = new List<PlannedFix>();
         var notPlanned = new List<NotPlanned>();

@@ -28,6 +28,54 @@ public static class PolicyDocuments
         ["Condition"] = new JsonObject { ["StringEquals"] = new JsonObject { ["aws:SourceAccount"] = accountId } },
     };
 
+    /// <summary>
+    /// Lets EventBridge rules of <paramref name="accountId"/> publish to the topic (scoped with aws:SourceAccount): the
+    /// rules' SNS targets deliver as <c>events.amazonaws.com</c> when they carry no role.
+    /// </summary>
+    public static JsonObject EventBridgePublishStatement(string topicArn, string accountId) => new()
+    {
+        ["Sid"] = Plans.AllowEventBridgeToPublish.StatementId,
+        ["Effect"] = "Allow",
+        ["Principal"] = new JsonObject { ["Service"] = "events.amazonaws.com" },
+        ["Action"] = "sns:Publish",
+        ["Resource"] = topicArn,
+        ["Condition"] = new JsonObject { ["StringEquals"] = new JsonObject { ["aws:SourceAccount"] = accountId } },
+    };
+
+    /// <summary>Lets EventBridge use a customer managed key that encrypts a rule's topic (SNS asks KMS on the publisher's behalf).</summary>
+    public static JsonObject EventBridgeKeyUseStatement() => new()
+    {
+        ["Sid"] = Plans.AllowEventBridgeToUseKey.StatementId,
+        ["Effect"] = "Allow",
+        ["Principal"] = new JsonObject { ["Service"] = "events.amazonaws.com" },
+        ["Action"] = new JsonArray("kms:Decrypt", "kms:GenerateDataKey*"),
+        ["Resource"] = "*",
+    };
+
+    /// <summary>True when the policy already holds a statement equal to <paramref name="statement"/> (so adding it changes nothing).</summary>
+    public static bool HasStatement(string? policy, JsonObject statement)
+    {
+        if (string.IsNullOrWhiteSpace(policy))
+        {
+            return false;
+        }
+
+        try
+        {
+            var statements = JsonNode.Parse(policy)?["Statement"] switch
+            {
+                JsonArray array => array.ToList(),
+                JsonObject single => [single],
+                _ => [],
+            };
+            return statements.Any(s => JsonNode.DeepEquals(s, statement));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Lets CloudWatch use a customer managed key that encrypts an alarm topic (not conditioned: AWS documents none).</summary>
     public static JsonObject KeyUseStatement() => new()
     {

@@ -25,6 +25,10 @@ namespace Tocsin.Remediation.Plans;
 [JsonDerivedType(typeof(Subscribe), "subscribe")]
 [JsonDerivedType(typeof(PutAlarm), "put-alarm")]
 [JsonDerivedType(typeof(EnableAlarmActions), "enable-alarm-actions")]
+[JsonDerivedType(typeof(PutEventRule), "put-event-rule")]
+[JsonDerivedType(typeof(PutEventTarget), "put-event-target")]
+[JsonDerivedType(typeof(AllowEventBridgeToPublish), "allow-eventbridge-to-publish")]
+[JsonDerivedType(typeof(AllowEventBridgeToUseKey), "allow-eventbridge-to-use-key")]
 [JsonDerivedType(typeof(ManualStep), "manual")]
 public abstract record PlanStep
 {

@@ -35,9 +35,23 @@ public sealed record NotPlanned(string ControlId, string AccountId, string Outco
 /// <param name="TopicArn">The topic every alarm should notify (<c>--topic-arn</c>), null to reuse or create one per region.</param>
 /// <param name="Namespace">The metric namespace for new filters and alarms (<c>--namespace</c>), null for each control's default.</param>
 /// <param name="Variant">An accepted variant to deploy instead of the reference pattern (<c>--variant</c>).</param>
-public sealed record PlanOptions(NotifyEndpoint? Notify = null, string? TopicArn = null, string? Namespace = null, string? Variant = null)
+/// <param name="Via">Which chain the plan builds (<c>--via</c>): the CIS metric-filter chain, or an EventBridge rule per region.</param>
+public sealed record PlanOptions(NotifyEndpoint? Notify = null, string? TopicArn = null, string? Namespace = null, string? Variant = null, PlanVia Via = PlanVia.MetricFilter)
 {
     public static PlanOptions Default { get; } = new();
+}
+
+/// <summary>The chain a plan builds to make a control's events reach a person.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PlanVia>))]
+public enum PlanVia
+{
+    /// <summary>Trail, log group, metric filter, alarm, topic: what CIS asks for.</summary>
+    [JsonStringEnumMemberName("metric-filter")]
+    MetricFilter,
+
+    /// <summary>An EventBridge rule on each region's default bus that sends the control's events to a topic.</summary>
+    [JsonStringEnumMemberName("eventbridge")]
+    EventBridge,
 }
 
 /// <summary>An SNS subscription endpoint: <c>email:ADDR</c>, <c>https:URL</c>, <c>sqs:ARN</c> or <c>lambda:ARN</c>.</summary>

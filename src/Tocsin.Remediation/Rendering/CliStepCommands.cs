@@ -39,6 +39,10 @@ internal sealed class CliStepCommands(string aws)
         Subscribe s => Subscribe(s),
         PutAlarm s => [Call(s, "cloudwatch put-metric-alarm", CliInputs.Alarm(s.Settings))],
         EnableAlarmActions s => [Call(s, "cloudwatch enable-alarm-actions", new JsonObject { ["AlarmNames"] = new JsonArray(s.AlarmName) })],
+        PutEventRule s => [Call(s, "events put-rule", EventRuleInput(s)) + Silenced],
+        PutEventTarget s => PutTargets(s),
+        AllowEventBridgeToPublish s => [Call(s, "sns set-topic-attributes", new JsonObject { ["TopicArn"] = s.TopicArn, ["AttributeName"] = "Policy", ["AttributeValue"] = s.Policy })],
+        AllowEventBridgeToUseKey s => [Call(s, "kms put-key-policy", new JsonObject { ["KeyId"] = s.KeyId, ["PolicyName"] = "default", ["Policy"] = s.Policy })],
         ManualStep s => [$"note {ShellWords.Quote($"By hand, in account {s.AccountId} ({s.Region}): {s.What}")}"],
         _ => throw new ArgumentException($"no CLI form for step {step.GetType().Name}", nameof(step)),
     };
@@ -64,6 +68,43 @@ internal sealed class CliStepCommands(string aws)
         .. create.Select(line => "  " + line),
         "fi",
     ];
+
+    /// <summary>PutRule's input: the rule on the default bus with its pattern and state (PutRule overwrites a rule of that name).</summary>
+    public static JsonObject EventRuleInput(PutEventRule s) => new()
+    {
+        ["Name"] = s.RuleName,
+        ["EventPattern"] = s.EventPattern,
+        ["State"] = s.State,
+        ["Description"] = s.Description,
+        ["EventBusName"] = PutEventRule.DefaultBus,
+    };
+
+    /// <summary>PutTargets' input: one SNS target that receives the matched event, delivered as EventBridge itself.</summary>
+    public static JsonObject EventTargetInput(PutEventTarget s) => new()
+    {
+        ["Rule"] = s.RuleName,
+        ["EventBusName"] = PutEventRule.DefaultBus,
+        ["Targets"] = new JsonArray(new JsonObject { ["Id"] = s.TargetId, ["Arn"] = s.TopicArn }),
+    };
+
+    // PutTargets answers success with FailedEntryCount > 0 when a target is refused: the script checks it.
+    private IReadOnlyList<string> PutTargets(PutEventTarget s)
+    {
+        var put = Call(s, "events put-targets", EventTargetInput(s));
+        if (aws != ScriptCommand)
+        {
+            return [put];
+        }
+
+        return
+        [
+            $"failed=\"$({put} --query FailedEntryCount --output text)\"",
+            "if [ \"$failed\" != 0 ]; then",
+            $"  note {ShellWords.Quote($"EventBridge refused target {s.TargetId} of rule {s.RuleName}")}",
+            "  exit 1",
+            "fi",
+        ];
+    }
 
     private IReadOnlyList<string> CreateBucket(CreateTrailBucket s)
     {

@@ -28,7 +28,7 @@ public sealed class CloudFormationRenderer : IPlanRenderer
             }
 
             first = false;
-            var stack = new AccountStack(group.Key.AccountId, group.Key.Region);
+            var stack = new AccountStack(group.Key.AccountId, group.Key.Region, plan.Options.Via == PlanVia.EventBridge);
             foreach (var step in group)
             {
                 stack.Add(step);

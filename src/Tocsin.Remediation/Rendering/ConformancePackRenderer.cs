@@ -22,6 +22,11 @@ public sealed class ConformancePackRenderer : IPlanRenderer
 
     public void Write(RemediationPlan plan, RenderOptions options, TextWriter output)
     {
+        if (plan.Options.Via == PlanVia.EventBridge)
+        {
+            throw new PlanRenderException("--format conformance-pack has no form for --via eventbridge: AWS Config has no managed rule that checks an EventBridge rule's event pattern, state or target; write the rules with --format stackset, cloudformation, terraform or cli, and protect them with --format scp");
+        }
+
         var template = new CloudFormationTemplate("Tocsin: what AWS Config can check of the CIS CloudTrail metric-filter alarm chain; the metric filters are checked by tocsin scan");
         template.Header.AddRange(Commands());
         AddManagedRule(template, "multi-region-cloudtrail-enabled", "MULTI_REGION_CLOUD_TRAIL_ENABLED",

@@ -55,20 +55,33 @@ public sealed class ScpRenderer : IPlanRenderer
         }
 
         var arn = $"arn:{partition}:";
-        Deny("TocsinProtectTrail", ["cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "cloudtrail:UpdateTrail", "cloudtrail:PutEventSelectors"],
-            chain.Trails.Select(t => $"{arn}cloudtrail:*:*:trail/{t}"));
-        Deny("TocsinProtectLogGroupAndFilters", ["logs:DeleteMetricFilter", "logs:PutMetricFilter", "logs:DeleteLogGroup"],
-            chain.LogGroups.Select(g => $"{arn}logs:*:*:log-group:{g}:*"));
-        Deny("TocsinProtectAlarms", ["cloudwatch:DeleteAlarms", "cloudwatch:DisableAlarmActions", "cloudwatch:PutMetricAlarm", "cloudwatch:SetAlarmState"],
-            chain.Alarms.Select(a => $"{arn}cloudwatch:*:*:alarm:{a}"));
-        Deny("TocsinProtectTopic", ["sns:DeleteTopic", "sns:Unsubscribe", "sns:SetTopicAttributes", "sns:RemovePermission", "sns:AddPermission", "sns:SetSubscriptionAttributes"],
-            chain.Topics.SelectMany(t => new[] { $"{arn}sns:*:*:{t}", $"{arn}sns:*:*:{t}:*" }));
-        Deny("TocsinProtectTopicKey", ["kms:PutKeyPolicy", "kms:DisableKey", "kms:ScheduleKeyDeletion"],
-            chain.Keys.Select(k => $"{arn}kms:*:*:key/{k}"));
-        Deny("TocsinProtectDeliveryRole", ["iam:DeleteRole", "iam:DeleteRolePolicy", "iam:PutRolePolicy", "iam:UpdateAssumeRolePolicy"],
-            chain.Roles.Select(r => $"{arn}iam::*:role/{r}"));
-        Deny("TocsinProtectTrailBucket", ["s3:PutBucketPolicy", "s3:DeleteBucketPolicy"],
-            chain.Buckets.Select(b => $"{arn}s3:::{b}"));
+        if (plan.Options.Via == PlanVia.EventBridge)
+        {
+            var rules = EventBridgeResources.Rules(plan);
+            Deny("TocsinProtectEventRules", ["events:DeleteRule", "events:DisableRule", "events:RemoveTargets", "events:PutRule", "events:PutTargets"],
+                rules.Select(r => $"{arn}events:*:*:rule/{r}"));
+            Deny("TocsinProtectTopic", ["sns:DeleteTopic", "sns:Unsubscribe", "sns:SetTopicAttributes", "sns:RemovePermission", "sns:AddPermission", "sns:SetSubscriptionAttributes"],
+                chain.Topics.SelectMany(t => new[] { $"{arn}sns:*:*:{t}", $"{arn}sns:*:*:{t}:*" }));
+            Deny("TocsinProtectTopicKey", ["kms:PutKeyPolicy", "kms:DisableKey", "kms:ScheduleKeyDeletion"],
+                chain.Keys.Select(k => $"{arn}kms:*:*:key/{k}"));
+        }
+        else
+        {
+            Deny("TocsinProtectTrail", ["cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "cloudtrail:UpdateTrail", "cloudtrail:PutEventSelectors"],
+                chain.Trails.Select(t => $"{arn}cloudtrail:*:*:trail/{t}"));
+            Deny("TocsinProtectLogGroupAndFilters", ["logs:DeleteMetricFilter", "logs:PutMetricFilter", "logs:DeleteLogGroup"],
+                chain.LogGroups.Select(g => $"{arn}logs:*:*:log-group:{g}:*"));
+            Deny("TocsinProtectAlarms", ["cloudwatch:DeleteAlarms", "cloudwatch:DisableAlarmActions", "cloudwatch:PutMetricAlarm", "cloudwatch:SetAlarmState"],
+                chain.Alarms.Select(a => $"{arn}cloudwatch:*:*:alarm:{a}"));
+            Deny("TocsinProtectTopic", ["sns:DeleteTopic", "sns:Unsubscribe", "sns:SetTopicAttributes", "sns:RemovePermission", "sns:AddPermission", "sns:SetSubscriptionAttributes"],
+                chain.Topics.SelectMany(t => new[] { $"{arn}sns:*:*:{t}", $"{arn}sns:*:*:{t}:*" }));
+            Deny("TocsinProtectTopicKey", ["kms:PutKeyPolicy", "kms:DisableKey", "kms:ScheduleKeyDeletion"],
+                chain.Keys.Select(k => $"{arn}kms:*:*:key/{k}"));
+            Deny("TocsinProtectDeliveryRole", ["iam:DeleteRole", "iam:DeleteRolePolicy", "iam:PutRolePolicy", "iam:UpdateAssumeRolePolicy"],
+                chain.Roles.Select(r => $"{arn}iam::*:role/{r}"));
+            Deny("TocsinProtectTrailBucket", ["s3:PutBucketPolicy", "s3:DeleteBucketPolicy"],
+                chain.Buckets.Select(b => $"{arn}s3:::{b}"));
+        }
 
         var policy = JsonSerializer.Serialize(new Dictionary<string, object> { ["Version"] = "2012-10-17", ["Statement"] = statements }, Minified);
         if (policy.Length > MaxCharacters)

@@ -15,6 +15,7 @@ namespace Tocsin.Remediation.Rendering;
 public sealed class StackSetRenderer : IPlanRenderer
 {
     public const string StackSetName = "tocsin-cis-chain";
+    public const string EventBridgeStackSetName = "tocsin-eventbridge-chain";
     public const string TemplateFile = "tocsin-stackset.yaml";
 
     private static readonly string[] Protocols = ["email", "email-json", "https", "sqs", "lambda"];
@@ -23,6 +24,12 @@ public sealed class StackSetRenderer : IPlanRenderer
 
     public void Write(RemediationPlan plan, RenderOptions options, TextWriter output)
     {
+        if (plan.Options.Via == PlanVia.EventBridge)
+        {
+            EventBridgeStackSet.Write(plan, output);
+            return;
+        }
+
         var template = new CloudFormationTemplate("Tocsin: the CIS CloudTrail metric-filter alarm chain of one member account, deployed by a service-managed StackSet");
         template.Header.Add($"Save as {TemplateFile}; the commands that deploy it follow the template.");
         AddParameters(template, plan);
@@ -65,7 +72,7 @@ public sealed class StackSetRenderer : IPlanRenderer
         }
 
         template.AddOutput("TopicArn", Ref(topic));
-        template.Footer.AddRange(Commands(plan));
+        template.Footer.AddRange(Commands(plan, plan.Steps.Select(s => s.Region), "in the regions of the trails' log groups"));
         template.Write(output);
     }
 
@@ -78,6 +85,12 @@ public sealed class StackSetRenderer : IPlanRenderer
             { "Description", "The log group the account's multi-region trail delivers to (an organization trail's group lives in the management account: deploy there as a plain stack)" },
             { "Default", logGroups.Count == 1 ? logGroups[0] : "tocsin-cloudtrail" },
         });
+        AddTopicParameters(template, plan);
+    }
+
+    /// <summary>The topic's name and who it notifies.</summary>
+    internal static void AddTopicParameters(CloudFormationTemplate template, RemediationPlan plan)
+    {
         template.AddParameter("TopicName", new YamlMap { { "Type", "String" }, { "Default", "tocsin-cis-alarms" } });
         var protocol = new YamlMap { { "Type", "String" }, { "AllowedValues", Protocols.Cast<object?>().ToList() } };
         protocol.AddIfSet("Default", plan.Options.Notify?.Protocol ?? "email");
@@ -106,9 +119,9 @@ public sealed class StackSetRenderer : IPlanRenderer
         },
     };
 
-    private static IEnumerable<string> Commands(RemediationPlan plan)
+    internal static IEnumerable<string> Commands(RemediationPlan plan, IEnumerable<string> inRegions, string where, string stackSetName = StackSetName)
     {
-        var regions = plan.Steps.Select(s => s.Region).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var regions = inRegions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (regions.Count == 0)
         {
             regions.Add("us-east-1");
@@ -131,7 +144,7 @@ public sealed class StackSetRenderer : IPlanRenderer
         yield return "3. Create the stack set (new accounts in the targets get the stack; an account that leaves loses it):";
         List<string> create =
         [
-            "aws", "cloudformation", "create-stack-set", "--stack-set-name", StackSetName, "--template-body", $"file://{TemplateFile}",
+            "aws", "cloudformation", "create-stack-set", "--stack-set-name", stackSetName, "--template-body", $"file://{TemplateFile}",
             "--permission-model", "SERVICE_MANAGED", "--auto-deployment", "Enabled=true,RetainStacksOnAccountRemoval=false",
             "--capabilities", "CAPABILITY_NAMED_IAM",
         ];
@@ -141,14 +154,14 @@ public sealed class StackSetRenderer : IPlanRenderer
         }
 
         yield return "   " + ShellWords.Command(create);
-        yield return "4. Deploy it to OUs (r-... is the root: the whole organization) in the regions of the trails' log groups:";
+        yield return $"4. Deploy it to OUs (r-... is the root: the whole organization) {where}:";
         yield return "   " + ShellWords.Command([
-            "aws", "cloudformation", "create-stack-instances", "--stack-set-name", StackSetName,
+            "aws", "cloudformation", "create-stack-instances", "--stack-set-name", stackSetName,
             "--deployment-targets", "OrganizationalUnitIds=ou-EXAMPLE1,ou-EXAMPLE2",
             "--regions", .. regions,
             "--operation-preferences", "FailureToleranceCount=0,MaxConcurrentCount=1,RegionConcurrencyType=PARALLEL",
         ]);
         yield return "A service-managed StackSet never deploys to the management account, even in a targeted OU or the root:";
-        yield return "deploy this template there as a plain stack (aws cloudformation deploy --stack-name tocsin-cis-chain --template-file " + TemplateFile + ").";
+        yield return "deploy this template there as a plain stack (aws cloudformation deploy --stack-name " + stackSetName + " --template-file " + TemplateFile + ").";
     }
 }

@@ -119,6 +119,45 @@ internal sealed class TerraformSteps(RemediationPlan plan)
             case EnableAlarmActions:
                 Command(output, step, "The plan does not carry this alarm's settings, so Terraform cannot own it. Run with this account's credentials:", _commands.Lines(step));
                 break;
+            case AllowEventBridgeToPublish s:
+                var eventsPolicy = Resource(s, "aws_sns_topic_policy", "topic_policy", s.TopicArn.Split(':')[^1]).SetString("arn", s.TopicArn).SetString("policy", s.Policy);
+                DependsOn(eventsPolicy, Find($"topic:{s.TopicArn}"));
+                ImportUnlessCreated(output, s, eventsPolicy, $"topic:{s.TopicArn}", s.TopicArn);
+                Emit(output, eventsPolicy, $"topic-policy:{s.TopicArn}");
+                break;
+            case AllowEventBridgeToUseKey s:
+                var eventsKeyPolicy = Resource(s, "aws_kms_key_policy", "key_policy", s.KeyId).SetString("key_id", s.KeyId).SetString("policy", s.Policy);
+                Import(output, s, eventsKeyPolicy, s.KeyId);
+                Emit(output, eventsKeyPolicy, $"key-policy:{s.KeyId}");
+                break;
+            case PutEventRule s:
+                var rule = Resource(s, "aws_cloudwatch_event_rule", "rule", s.RuleName)
+                    .SetString("name", s.RuleName)
+                    .SetString("description", s.Description)
+                    .SetString("event_bus_name", PutEventRule.DefaultBus)
+                    .SetString("event_pattern", s.EventPattern)
+                    .SetString("state", s.State);
+                if (s.Exists)
+                {
+                    Import(output, s, rule, s.RuleName);
+                }
+
+                Emit(output, rule, $"event-rule:{s.AccountId}:{s.Region}:{s.RuleName}");
+                break;
+            case PutEventTarget s:
+                var target = Resource(s, "aws_cloudwatch_event_target", "target", $"{s.RuleName}_{s.TargetId}")
+                    .SetString("rule", s.RuleName)
+                    .SetString("event_bus_name", PutEventRule.DefaultBus)
+                    .SetString("target_id", s.TargetId)
+                    .SetString("arn", s.TopicArn);
+                DependsOn(target, Find($"event-rule:{s.AccountId}:{s.Region}:{s.RuleName}"), Find($"topic:{s.TopicArn}"), Find($"topic-policy:{s.TopicArn}"));
+                if (s.Exists)
+                {
+                    Import(output, s, target, $"{s.RuleName}/{s.TargetId}");
+                }
+
+                Emit(output, target);
+                break;
             case ManualStep s:
                 output.WriteLine($"# By hand: {ShellWords.Comment(s.What)}");
                 break;

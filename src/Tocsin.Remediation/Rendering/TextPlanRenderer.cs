@@ -35,6 +35,7 @@ public sealed class TextPlanRenderer : IPlanRenderer
                 {
                     "pass" => "passes",
                     "awaits-confirmation" => "passes once a subscription is confirmed",
+                    EventBridge.EventBridgePlanner.AfterAccepted => "passes under --accept eventbridge",
                     _ => "still fails",
                 };
                 output.WriteLine($"  {fix.AccountId} {fix.ControlId}: {string.Join(", ", fix.Reasons)} -> {after}{(fix.Note is null || fix.After == "awaits-confirmation" ? "" : $" ({fix.Note})")}");

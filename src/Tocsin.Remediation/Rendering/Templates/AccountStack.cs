@@ -18,14 +18,17 @@ internal sealed class AccountStack
     private readonly Dictionary<string, string> _roles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _trails = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Id, YamlMap Properties)> _topics = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, YamlMap> _rules = new(StringComparer.Ordinal);
     private readonly List<string> _commands = [];
     private readonly List<string> _byHand = [];
 
-    public AccountStack(string accountId, string region)
+    public AccountStack(string accountId, string region, bool eventBridge = false)
     {
-        _template = new CloudFormationTemplate($"Tocsin: the CIS CloudTrail metric-filter alarm chain for account {accountId} in {region}");
+        _template = new CloudFormationTemplate(eventBridge
+            ? $"Tocsin: EventBridge rules that send CIS CloudTrail events to a topic, for account {accountId} in {region}"
+            : $"Tocsin: the CIS CloudTrail metric-filter alarm chain for account {accountId} in {region}");
         _template.Header.Add($"{CloudFormationRenderer.Marker} account={accountId} region={region}");
-        _template.Header.Add($"Deploy in account {accountId}, region {region}: aws cloudformation deploy --stack-name tocsin-cis-chain --template-file FILE --capabilities CAPABILITY_NAMED_IAM --region {region}");
+        _template.Header.Add($"Deploy in account {accountId}, region {region}: aws cloudformation deploy --stack-name {(eventBridge ? StackSetRenderer.EventBridgeStackSetName : StackSetRenderer.StackSetName)} --template-file FILE --capabilities CAPABILITY_NAMED_IAM --region {region}");
     }
 
     public void Add(PlanStep step)
@@ -66,6 +69,19 @@ internal sealed class AccountStack
                     { "Topics", new List<object?> { TopicValue(publish.TopicArn) } },
                     { "PolicyDocument", PolicyNodes.FromJson(publish.Policy) },
                 });
+                break;
+            case AllowEventBridgeToPublish publish:
+                _template.AddResource("TopicPolicy", publish.TopicArn.Split(':')[^1], "AWS::SNS::TopicPolicy", new YamlMap
+                {
+                    { "Topics", new List<object?> { TopicValue(publish.TopicArn) } },
+                    { "PolicyDocument", PolicyNodes.FromJson(publish.Policy) },
+                });
+                break;
+            case PutEventRule { Exists: false } rule:
+                AddRule(rule);
+                break;
+            case PutEventTarget target when _rules.TryGetValue(target.RuleName, out var owned):
+                ((List<object?>)owned.First(p => p.Key == "Targets").Value!).Add(new YamlMap { { "Id", target.TargetId }, { "Arn", TopicValue(target.TopicArn) } });
                 break;
             case EncryptTopicWithNewKey encrypt:
                 AddKey(encrypt);
@@ -161,6 +177,22 @@ internal sealed class AccountStack
                 }
             },
         });
+
+    /// <summary>The rule on the default bus; its targets are added as the plan's PutEventTarget steps come (a rule's targets are part of the resource).</summary>
+    private void AddRule(PutEventRule rule)
+    {
+        var properties = new YamlMap
+        {
+            { "Name", rule.RuleName },
+            { "Description", rule.Description },
+            { "EventBusName", PutEventRule.DefaultBus },
+            { "EventPattern", PolicyNodes.FromJson(rule.EventPattern) },
+            { "State", rule.State },
+            { "Targets", new List<object?>() },
+        };
+        _rules[rule.RuleName] = properties;
+        _template.AddResource("Rule", rule.RuleName, "AWS::Events::Rule", properties);
+    }
 
     private void AddKey(EncryptTopicWithNewKey encrypt)
     {

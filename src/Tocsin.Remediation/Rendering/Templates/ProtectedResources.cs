@@ -48,13 +48,21 @@ internal sealed record ProtectedResources(
             {
                 CreateTopic t => [t.TopicName],
                 AllowCloudWatchToPublish p => [LastPart(p.TopicArn)],
+                AllowEventBridgeToPublish p => [LastPart(p.TopicArn)],
+                AllowEventBridgeToUseKey k => [LastPart(k.TopicArn)],
+                PutEventTarget t => [LastPart(t.TopicArn)],
                 AllowCloudWatchToUseKey k => [LastPart(k.TopicArn)],
                 EncryptTopicWithNewKey e => [LastPart(e.TopicArn)],
                 Subscribe subscribe => [LastPart(subscribe.TopicArn)],
                 PutAlarm a => a.Settings.AlarmActions.Where(arn => arn.Contains(":sns:", StringComparison.Ordinal)).Select(LastPart),
                 _ => Array.Empty<string>(),
             }), "tocsin-cis-alarms"),
-            Names(steps.Select(s => s is AllowCloudWatchToUseKey k ? KeyId(k.KeyId) : null)),
+            Names(steps.Select(s => s switch
+            {
+                AllowCloudWatchToUseKey k => KeyId(k.KeyId),
+                AllowEventBridgeToUseKey k => KeyId(k.KeyId),
+                _ => null,
+            })),
             Names(steps.Select(s => s switch
             {
                 CreateLogDeliveryRole r => r.RoleName,

@@ -31,6 +31,9 @@ internal static class UpdateCommands
         EncryptTopicWithNewKey s => Aws(step, "sns", "set-topic-attributes", "--topic-arn", s.TopicArn, "--attribute-name", "KmsMasterKeyId", "--attribute-value", s.KeyAlias),
         PutAlarm { Exists: true } s => Aws(step, "cloudwatch", "put-metric-alarm", "--cli-input-json", AlarmJson(s.Settings)),
         EnableAlarmActions s => Aws(step, "cloudwatch", "enable-alarm-actions", "--alarm-names", s.AlarmName),
+        PutEventRule { Exists: true } s => Aws(step, "events", "put-rule", "--cli-input-json", Rendering.CliStepCommands.EventRuleInput(s).ToJsonString(Compact)),
+        PutEventTarget s => Aws(step, "events", "put-targets", "--cli-input-json", Rendering.CliStepCommands.EventTargetInput(s).ToJsonString(Compact)),
+        AllowEventBridgeToUseKey s => Aws(step, "kms", "put-key-policy", "--key-id", s.KeyId, "--policy-name", "default", "--policy", s.Policy),
         _ => null,
     };
 
