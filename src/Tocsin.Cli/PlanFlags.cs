@@ -71,7 +71,7 @@ internal sealed class PlanFlags
             }
         }
 
-        var scanPlan = scan.Plan(parse, config, controls, judging);
+        var scanPlan = scan.Plan(parse, config, controls, judging) with { ReadEventRules = Via(parse) == PlanVia.EventBridge };
         var outcome = await scan.Runner(parse, scanPlan, console).RunAsync(scanPlan, cancellationToken);
         return outcome.FailedTargets.Count == scanPlan.Targets.Count ? null : outcome.Inventory;
     }

@@ -22,7 +22,7 @@ public sealed class EmulatorControl
 
     /// <summary>
     /// Every resource the emulator holds, by a key naming its kind, account, region and name
-    /// (<c>111111111111/us-east-1/alarm/NAME</c>, <c>111111111111/iam-role/NAME</c>, <c>s3-bucket/NAME</c>), each with its
+    /// (<c>111111111111/us-east-1/alarm/NAME</c>, <c>111111111111/us-east-1/event-rule/NAME</c>, <c>111111111111/iam-role/NAME</c>, <c>s3-bucket/NAME</c>), each with its
     /// whole state as JSON: two readings differ exactly where something was created, changed or deleted. Access keys are
     /// left out (a scan's AssumeRole makes new ones, and they are secrets).
     /// </summary>
@@ -46,6 +46,7 @@ public sealed class EmulatorControl
                     Add(resources, $"{at}/log-group", region.LogGroups);
                     Add(resources, $"{at}/alarm", region.Alarms);
                     Add(resources, $"{at}/topic", region.Topics);
+                    Add(resources, $"{at}/event-rule", region.EventRules);
                     Add(resources, $"{at}/kms-key", region.Keys);
                     Add(resources, $"{at}/kms-alias", region.Aliases);
                 }

@@ -17,4 +17,11 @@ internal sealed record ScanPlan(
     string? SnapshotOut,
     EvaluationOptions Judging,
     EvidenceScope Evidence,
-    ShardSpec? Shard = null);
+    ShardSpec? Shard = null)
+{
+    /// <summary>
+    /// Read the EventBridge rules even when the report does not accept them (<c>remediate --via eventbridge</c>): a
+    /// plan for that chain must see the rules, targets and topics already there, or it would plan them again.
+    /// </summary>
+    public bool ReadEventRules { get; init; }
+}

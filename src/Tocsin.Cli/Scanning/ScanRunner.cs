@@ -69,7 +69,7 @@ internal sealed class ScanRunner(CollectorOptions collectorOptions, CliConsole c
         Controls = plan.Controls,
         Judging = plan.Judging,
         Evidence = plan.Evidence,
-        EventBridge = plan.Judging.AcceptEventBridge,
+        EventBridge = plan.Judging.AcceptEventBridge || plan.ReadEventRules,
         EndpointUrl = plan.EndpointUrl,
         Concurrency = plan.Concurrency,
         SessionName = target.SessionName ?? "tocsin-scan",
