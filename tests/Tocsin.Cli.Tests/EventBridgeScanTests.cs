@@ -11,7 +11,7 @@ namespace Tocsin.Cli.Tests;
 [Collection(nameof(ProcessEnvironment))]
 public class EventBridgeScanTests : IAsyncLifetime
 {
-    private const string PublishPolicy = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},"Action":"sns:Publish","Resource":"arn:aws:sns:us-east-1:111111111111:signin-alerts"}]}""";
+    private const string PublishPolicy = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},"Action":"sns:Publish","Resource":"arn:aws:sns:REGION:111111111111:signin-alerts"}]}""";
     private const string AnythingButYes = """{"source":["aws.signin"],"detail-type":["AWS Console Sign In via CloudTrail"],"detail":{"eventName":["ConsoleLogin"],"additionalEventData":{"MFAUsed":[{"anything-but":"Yes"}]}}}""";
 
     private static readonly string[] Variables = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_PROFILE"];
@@ -44,16 +44,27 @@ public class EventBridgeScanTests : IAsyncLifetime
         Directory.Delete(_folder, recursive: true);
     }
 
-    /// <summary>The account: a topic in us-east-1 and, in each region given, the sign-in rule notifying it.</summary>
+    /// <summary>
+    /// The account: in each region its own topic (a rule's targets must be in the rule's region) and, in each region
+    /// given, the sign-in rule notifying it.
+    /// </summary>
     private static string Scenario(string[] ruleRegions, string pattern = AnythingButYes, string state = "ENABLED", string topicPolicy = PublishPolicy, bool confirmed = true)
     {
-        string Rules(string region) => !ruleRegions.Contains(region) ? "" : $$"""
+        string Region(string region) => $$"""
+                  {{region}}:
+                    topics:
+                      - name: signin-alerts
+                        policy: '{{topicPolicy.Replace("REGION", region, StringComparison.Ordinal)}}'
+                        subscriptions:
+                          - { protocol: email, endpoint: secops@example.com, confirmed: {{(confirmed ? "true" : "false")}} }
+            {{(!ruleRegions.Contains(region) ? "" : $$"""
                     rules:
                       - name: console-signin-without-mfa
                         pattern: '{{pattern}}'
                         state: {{state}}
                         targets:
-                          - { id: alert, arn: "arn:aws:sns:us-east-1:111111111111:signin-alerts" }
+                          - { id: alert, arn: "arn:aws:sns:{{region}}:111111111111:signin-alerts" }
+            """)}}
             """;
         return $$"""
             regions: [us-east-1, eu-west-1]
@@ -62,15 +73,8 @@ public class EventBridgeScanTests : IAsyncLifetime
                 accessKeys:
                   - { id: AKIASIGNINALERTS0001, secret: signin-alerts-secret, user: auditor }
                 regions:
-                  us-east-1:
-                    topics:
-                      - name: signin-alerts
-                        policy: '{{topicPolicy}}'
-                        subscriptions:
-                          - { protocol: email, endpoint: secops@example.com, confirmed: {{(confirmed ? "true" : "false")}} }
-            {{Rules("us-east-1")}}
-                  eu-west-1:
-            {{(ruleRegions.Contains("eu-west-1") ? Rules("eu-west-1") : "        topics: []")}}
+            {{Region("us-east-1")}}
+            {{Region("eu-west-1")}}
             """;
     }
 
@@ -185,7 +189,7 @@ public class EventBridgeScanTests : IAsyncLifetime
             "missing-in-us-east-1" => Scenario(["eu-west-1"]),
             "missing-in-eu-west-1" => Scenario(["us-east-1"]),
             "disabled" => Scenario(["us-east-1", "eu-west-1"], state: "DISABLED"),
-            "default-topic-policy" => Scenario(["us-east-1", "eu-west-1"], topicPolicy: """{"Version":"2008-10-17","Id":"__default_policy_ID","Statement":[{"Sid":"__default_statement_ID","Effect":"Allow","Principal":{"AWS":"*"},"Action":["SNS:Publish","SNS:Subscribe"],"Resource":"arn:aws:sns:us-east-1:111111111111:signin-alerts","Condition":{"StringEquals":{"AWS:SourceOwner":"111111111111"}}}]}"""),
+            "default-topic-policy" => Scenario(["us-east-1", "eu-west-1"], topicPolicy: """{"Version":"2008-10-17","Id":"__default_policy_ID","Statement":[{"Sid":"__default_statement_ID","Effect":"Allow","Principal":{"AWS":"*"},"Action":["SNS:Publish","SNS:Subscribe"],"Resource":"arn:aws:sns:REGION:111111111111:signin-alerts","Condition":{"StringEquals":{"AWS:SourceOwner":"111111111111"}}}]}"""),
             "never-fires" => Scenario(["us-east-1", "eu-west-1"], pattern: """{"source":["aws.signin"],"detail-type":["AWS API Call via CloudTrail"],"detail":{"eventName":["ConsoleLogin"]}}"""),
             "insufficient" => Scenario(["us-east-1", "eu-west-1"], pattern: """{"source":["aws.signin"],"detail-type":["AWS Console Sign In via CloudTrail"],"detail":{"eventName":["ConsoleLogin"],"userIdentity":{"type":["AssumedRole"]}}}"""),
             _ => Scenario(["us-east-1", "eu-west-1"], confirmed: false),

@@ -86,7 +86,11 @@ internal sealed class EventRuleWalk(CloudInventory inventory, Control control, F
         var service = parts.Length > 2 ? parts[2] : "";
         if (service == "sns" && parts.Length == 6)
         {
-            return [Topic(walk, rule, name, target)];
+            // "The targets you associate with a rule must be in the same Region as the rule" (AWS knowledge center,
+            // sns-not-getting-eventbridge-notification): only an event bus may be in another region
+            return parts[3] == RegionOf(rule.Arn)
+                ? [Topic(walk, rule, name, target)]
+                : [walk.At(target.Arn).Fail(ReasonCode.EventBridgeNoTarget, $"{name} targets topic {parts[5]} in {parts[3]}, but a rule's targets must be in the rule's own region: EventBridge delivers nothing there (forward to an event bus in {parts[3]} instead)")];
         }
 
         if (service == "events" && parts.Length > 5 && parts[5].StartsWith("event-bus/", StringComparison.Ordinal))

@@ -5,8 +5,9 @@ boto3, the way a user would.
 usage: build-moto-eventbridge.py ENDPOINT VARIANT REGION...
   complete              a multi-region trail (no log group, so no metric filter chain), and in every REGION an enabled
                         rule on the default bus (source aws.signin, detail-type "AWS Console Sign In via CloudTrail",
-                        MFAUsed anything-but Yes) targeting one SNS topic in the first REGION whose policy lets
-                        events.amazonaws.com publish, with an SQS subscription (moto confirms it at once)
+                        MFAUsed anything-but Yes) targeting an SNS topic of its own REGION (a rule's targets must be in
+                        the rule's region) whose policy lets events.amazonaws.com publish, with an SQS subscription (moto
+                        confirms it at once)
   disabled              the same with every rule DISABLED
   default-topic-policy  the same with the topic keeping the policy SNS gives a new topic
   region-gap            the same with no rule in the last REGION
@@ -38,19 +39,26 @@ cloudtrail.put_event_selectors(TrailName="management-events",
                                EventSelectors=[{"ReadWriteType": "All", "IncludeManagementEvents": True}])
 cloudtrail.start_logging(Name="management-events")
 
-sns = client("sns")
-topic = sns.create_topic(Name="signin-alerts")["TopicArn"]
-if variant != "default-topic-policy":
-    sns.set_topic_attributes(TopicArn=topic, AttributeName="Policy", AttributeValue=json.dumps({
-        "Version": "2012-10-17",
-        "Statement": [{"Sid": "EventBridgePublishes", "Effect": "Allow", "Principal": {"Service": "events.amazonaws.com"},
-                       "Action": "sns:Publish", "Resource": topic}],
-    }))
-queue = client("sqs").create_queue(QueueName="signin-alerts")["QueueUrl"]
-queue_arn = client("sqs").get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=queue_arn)
+
+def alerts_topic(region):
+    """The region's topic with its policy and a confirmed SQS subscriber."""
+    sns = client("sns", region)
+    topic = sns.create_topic(Name="signin-alerts")["TopicArn"]
+    if variant != "default-topic-policy":
+        sns.set_topic_attributes(TopicArn=topic, AttributeName="Policy", AttributeValue=json.dumps({
+            "Version": "2012-10-17",
+            "Statement": [{"Sid": "EventBridgePublishes", "Effect": "Allow", "Principal": {"Service": "events.amazonaws.com"},
+                           "Action": "sns:Publish", "Resource": topic}],
+        }))
+    sqs = client("sqs", region)
+    queue = sqs.create_queue(QueueName="signin-alerts")["QueueUrl"]
+    queue_arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=queue_arn)
+    return topic
+
 
 for region in regions[:-1] if variant == "region-gap" else regions:
+    topic = alerts_topic(region)
     events = client("events", region)
     events.put_rule(Name="console-signin-without-mfa", EventPattern=json.dumps(PATTERN),
                     State="DISABLED" if variant == "disabled" else "ENABLED")

@@ -28,7 +28,10 @@ internal static class EventBridgeAccounts
 
     public static EventRule Rule(string region, string pattern = SignInPattern, EventRuleState state = EventRuleState.Enabled, string name = "console-signin-without-mfa", params EventTarget[] targets) =>
         new(name, $"arn:aws:events:{region}:{AccountId}:rule/{name}", EventRule.DefaultBus, state, pattern, Observed.None<string>(), Observed.None<string>(),
-            Observed.Known<IReadOnlyList<EventTarget>>(targets.Length == 0 ? [ToTopic()] : targets));
+            Observed.Known<IReadOnlyList<EventTarget>>(targets.Length == 0 ? [ToTopic(TopicIn(region))] : targets));
+
+    /// <summary>The alerts topic of a region: a rule's targets must be in the rule's own region.</summary>
+    public static string TopicIn(string region) => TopicArn.Replace("us-east-1", region, StringComparison.Ordinal);
 
     public static EventTarget ToTopic(string arn = TopicArn, string? roleArn = null) =>
         new("alert", arn, Observed.Known(roleArn), EventTargetInput.MatchedEvent);
@@ -36,6 +39,20 @@ internal static class EventBridgeAccounts
     public static Topic Topic(string policy = EventBridgePolicy, bool confirmed = true) =>
         new(TopicArn, policy, Observed.None<string>(), Observed.Known<IReadOnlyList<Subscription>>(
             [new Subscription(confirmed ? TopicArn + ":0b6941c7-5d4f-4a3b-9c1e-7f2d8e6a1b20" : Subscription.PendingConfirmation, "email", "secops@example.com")]));
+
+    /// <summary>The same topic in another region: its ARN, and the ARNs its policy and subscriptions name, moved there.</summary>
+    private static Topic TopicCopy(Topic topic, string region)
+    {
+        string Moved(string text) => text.Replace(TopicArn, TopicIn(region), StringComparison.Ordinal);
+        return topic with
+        {
+            Arn = Moved(topic.Arn),
+            Policy = topic.Policy.TryGetValue(out var policy) && policy is not null ? Observed<string?>.Known(Moved(policy)) : topic.Policy,
+            Subscriptions = topic.Subscriptions.TryGetValue(out var subscriptions)
+                ? Observed<IReadOnlyList<Subscription>>.Known([.. subscriptions.Select(s => s with { SubscriptionArn = Moved(s.SubscriptionArn) })])
+                : topic.Subscriptions,
+        };
+    }
 
     /// <summary>An account read in the given regions (us-east-1 always holds the topic), with each region's rules.</summary>
     public static CloudInventory Build(IReadOnlyDictionary<string, EventRule[]> rules, Topic? topic = null, IReadOnlyList<IamRole>? roles = null, IEnumerable<string>? regions = null)
@@ -47,7 +64,7 @@ internal static class EventBridgeAccounts
             Observed.List<LogGroup>(),
             Observed.List<MetricFilter>(),
             Observed.List<Alarm>(),
-            name == "us-east-1" ? Observed.List(topic ?? Topic()) : Observed.List<Topic>())
+            name == "us-east-1" ? Observed.List(topic ?? Topic()) : Observed.List(TopicCopy(topic ?? Topic(), name)))
         {
             EventRules = Observed.Known<IReadOnlyList<EventRule>>(rules.TryGetValue(name, out var here) ? here : []),
         }).ToList();

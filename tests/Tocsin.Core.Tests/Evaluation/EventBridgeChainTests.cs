@@ -27,6 +27,22 @@ public class EventBridgeChainTests
     }
 
     [Fact]
+    public void A_rule_whose_topic_is_in_another_region_delivers_nothing_there_and_fails()
+    {
+        var inventory = Build(new Dictionary<string, EventRule[]>
+        {
+            ["us-east-1"] = [Rule("us-east-1")],
+            ["eu-west-1"] = [Rule("eu-west-1", targets: ToTopic(TopicArn))],
+        });
+
+        var finding = Evaluate(inventory);
+
+        finding.Outcome.ShouldBe(Outcome.Fail);
+        finding.Reasons.ShouldContain(ReasonCode.EventBridgeNoTarget);
+        finding.Message.ShouldContain("a rule's targets must be in the rule's own region");
+    }
+
+    [Fact]
     public void The_same_account_fails_the_metric_filter_chain_without_accept_and_says_the_eventbridge_chain_would_pass()
     {
         var finding = Evaluate(Everywhere(regions: TwoRegions), accept: false);
