@@ -24,6 +24,14 @@ public class SnapshotRefusalTests
     }
 
     [Fact]
+    public void A_string_escaping_half_a_surrogate_pair_is_refused_not_thrown()
+    {
+        var json = Good().ToJsonString().Replace("\"111111111111\"", "\"\\uD800\"", StringComparison.Ordinal);
+
+        Refusal(json).ShouldBe("snapshot.json: $: a string escapes an unpaired UTF-16 surrogate (such as \\uD800 alone): it is no text");
+    }
+
+    [Fact]
     public void A_file_that_is_not_json_is_refused_with_line_and_column()
     {
         Refusal("{\n  \"schemaVersion\": 1,\n  \"accounts\": [,]\n}")

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Json.Schema;
 
 namespace Tocsin.Core.Inventory.Snapshots;
 
@@ -39,7 +40,17 @@ public static class Snapshot
         using var document = ParseJson(json, fileName);
         CheckVersion(document.RootElement, fileName);
 
-        var results = SnapshotSchema.Evaluate(document.RootElement);
+        EvaluationResults results;
+        try
+        {
+            results = SnapshotSchema.Evaluate(document.RootElement);
+        }
+        catch (InvalidOperationException)
+        {
+            // a string escaping half of a surrogate pair (\uD800 alone): valid JSON, but no text can hold it
+            throw new SnapshotException(fileName, "$", "a string escapes an unpaired UTF-16 surrogate (such as \\uD800 alone): it is no text");
+        }
+
         if (!results.IsValid)
         {
             var (location, problem) = SchemaProblem.Describe(results, document.RootElement);
