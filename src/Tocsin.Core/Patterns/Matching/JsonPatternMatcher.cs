@@ -41,14 +41,25 @@ internal sealed class JsonPatternMatcher : EventMatcher
 
     public override bool Matches(ReadOnlySpan<byte> utf8Message) => Matches(utf8Message, scan: null);
 
-    public override bool Matches(ReadOnlySpan<byte> utf8Message, KeyValueScan? scan)
-    {
-        if (!StartsLikeObjectOrArray(utf8Message))
-            return false;
-        if (!_prefilter.MayMatch(utf8Message, scan) && utf8Message.IndexOf(UnicodeEscape) < 0)
-            return false;
-        return Evaluate(utf8Message, captures: null);
-    }
+    public override bool Matches(ReadOnlySpan<byte> utf8Message, KeyValueScan? scan) =>
+        MustRead(utf8Message, scan) && Evaluate(utf8Message, captures: null);
+
+    /// <summary>
+    /// False when the event cannot match without reading it: it is not a JSON object or array, or it lacks a text the
+    /// pattern needs (and has no <c>\u</c> escape that could spell it). True means only reading the event can tell.
+    /// </summary>
+    internal bool MustRead(ReadOnlySpan<byte> utf8Message, KeyValueScan? scan) =>
+        StartsLikeObjectOrArray(utf8Message)
+        && (_prefilter.MayMatch(utf8Message, scan) || utf8Message.IndexOf(UnicodeEscape) >= 0);
+
+    /// <summary>Reads the event (one <see cref="MustRead"/> has not ruled out) and says whether the pattern matches it.</summary>
+    internal bool Read(ReadOnlySpan<byte> utf8Message) => Evaluate(utf8Message, captures: null);
+
+    /// <summary>The pattern's conditions, in the order <see cref="Holds"/> indexes them.</summary>
+    internal IReadOnlyList<JsonCondition> Conditions => _conditions;
+
+    /// <summary>Whether the pattern holds, given for each of its conditions whether a node satisfied it and whether any was selected.</summary>
+    internal bool Holds(ReadOnlySpan<bool> satisfied, ReadOnlySpan<bool> selected) => _evaluate(satisfied, selected);
 
     public override IReadOnlyDictionary<string, string> ExtractedValues(string message)
     {
@@ -69,17 +80,18 @@ internal sealed class JsonPatternMatcher : EventMatcher
         Span<bool> selected = count <= StackLimit ? stackalloc bool[count] : new bool[count];
         satisfied.Clear();
         selected.Clear();
-        return Walk(message, satisfied, selected, captures) && _evaluate(satisfied, selected);
+        return Walk(_tree, _tests, message, satisfied, selected, captures) && _evaluate(satisfied, selected);
     }
 
     /// <summary>
-    /// Reads the whole event, marking for each condition whether its selector selected any node and whether any
-    /// selected node satisfied it. False when the message is not a JSON object or array.
+    /// Reads the whole event, marking for each condition of the tree whether its selector selected any node and whether
+    /// any selected node satisfied it (<paramref name="tests"/>[i] tests condition i). False when the message is not a
+    /// JSON object or array, or is not valid JSON.
     /// </summary>
-    private bool Walk(ReadOnlySpan<byte> message, Span<bool> satisfied, Span<bool> selected, Dictionary<int, string>? captures)
+    internal static bool Walk(JsonSelectorTree tree, JsonConditionTest[] tests, ReadOnlySpan<byte> message, Span<bool> satisfied, Span<bool> selected, Dictionary<int, string>? captures)
     {
-        var nodeCount = _tree.NodeCount;
-        var maxFrames = _tree.MaxSteps + 1;
+        var nodeCount = tree.NodeCount;
+        var maxFrames = tree.MaxSteps + 1;
         var setsLength = nodeCount * (maxFrames + 1);
         int[]? rentedSets = null;
         byte[]? rentedText = null;
@@ -109,7 +121,7 @@ internal sealed class JsonPatternMatcher : EventMatcher
                         pendingCount = 0;
                         var name = Unescaped(ref reader, ref rentedText);
                         foreach (var node in parent)
-                            pendingCount = _tree.AddPropertyChildren(node, name, pending, pendingCount);
+                            pendingCount = tree.AddPropertyChildren(node, name, pending, pendingCount);
                         continue;
                     }
                     case JsonTokenType.EndObject or JsonTokenType.EndArray:
@@ -126,7 +138,7 @@ internal sealed class JsonPatternMatcher : EventMatcher
                     pendingCount = 0;
                     var index = frameIndex[frames - 1]++;
                     foreach (var node in parent)
-                        pendingCount = _tree.AddElementChildren(node, index, pending, pendingCount);
+                        pendingCount = tree.AddElementChildren(node, index, pending, pendingCount);
                 }
 
                 var isContainer = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray;
@@ -144,10 +156,10 @@ internal sealed class JsonPatternMatcher : EventMatcher
                 var descend = false;
                 foreach (var node in pending[..pendingCount])
                 {
-                    foreach (var condition in _tree.ConditionsAt(node))
+                    foreach (var condition in tree.ConditionsAt(node))
                     {
                         selected[condition] = true;
-                        if (!satisfied[condition] && _tests[condition].Test(kind, text))
+                        if (!satisfied[condition] && tests[condition].Test(kind, text))
                             satisfied[condition] = true;
                         if (captures is not null && !isContainer && !captures.ContainsKey(condition))
                             captures[condition] = kind switch
@@ -159,7 +171,7 @@ internal sealed class JsonPatternMatcher : EventMatcher
                             };
                     }
 
-                    descend |= _tree.HasChildren(node);
+                    descend |= tree.HasChildren(node);
                 }
 
                 if (isContainer)

@@ -47,6 +47,9 @@ public sealed class PatternMatcher
     /// </summary>
     internal JsonLiteralPrefilter.Anchor? Anchor => _matcher is JsonPatternMatcher json ? json.Prefilter.AnchorClause : null;
 
+    /// <summary>The JSON pattern's matcher, for a set that reads an event once for several of them; null for other forms.</summary>
+    internal JsonPatternMatcher? Json => _matcher as JsonPatternMatcher;
+
     /// <summary>True when the event message matches. Never throws on any input.</summary>
     public bool Matches(string message)
     {

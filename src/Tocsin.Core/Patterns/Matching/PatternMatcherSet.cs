@@ -31,6 +31,10 @@ public sealed class PatternMatcherSet
     private readonly PatternMatcher[] _matchers;
     private readonly bool _anchored;
 
+    // The JSON patterns by index (null for other forms), and all of them merged for one read of an event.
+    private readonly JsonPatternMatcher?[] _json;
+    private readonly JsonPatternGroup? _group;
+
     // eventName value (its UTF-8 bytes widened to chars) -> the patterns that may match a record with that event name.
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _byEventName;
     private readonly byte[] _eventNameKey = KeyValueScan.KeyBytes(LookedUpKey);
@@ -46,6 +50,9 @@ public sealed class PatternMatcherSet
     {
         ArgumentNullException.ThrowIfNull(matchers);
         _matchers = matchers.ToArray();
+        _json = [.. _matchers.Select(matcher => matcher.Json)];
+        if (_json.Count(json => json is not null) >= 2)
+            _group = new JsonPatternGroup(_json);
         var byEventName = new Dictionary<string, int[]>(StringComparer.Ordinal);
         _byEventName = byEventName.GetAlternateLookup<ReadOnlySpan<char>>();
         var anchors = _matchers.Select(matcher => matcher.Anchor).ToList();
@@ -98,54 +105,45 @@ public sealed class PatternMatcherSet
     {
         if (matches.Length < _matchers.Length)
             throw new ArgumentException($"room for {_matchers.Length} outcomes is needed, got {matches.Length}", nameof(matches));
+        matches = matches[.._matchers.Length];
+        matches.Clear();
         var scan = _scan ??= new KeyValueScan();
         scan.Reset();
-        if (!_anchored || utf8Message.IndexOf("\\u"u8) >= 0)
-        {
-            return TryAll(utf8Message, matches, scan);
-        }
-
-        matches[.._matchers.Length].Clear();
-        var count = 0;
-        Span<char> value = stackalloc char[LongestLookedUpValue];
-        var offset = 0;
-        while (KeyValueScan.NextValue(utf8Message, _eventNameKey, ref offset, out var start, out var length))
-        {
-            if (length < 0)
-            {
-                return TryAll(utf8Message, matches, scan); // an escaped value: only the JSON reader can say what it is
-            }
-
-            if (length <= LongestLookedUpValue && _byEventName.TryGetValue(value[..Encoding.Latin1.GetChars(utf8Message.Slice(start, length), value)], out var candidates))
-            {
-                count += Try(candidates, utf8Message, matches, scan);
-            }
-        }
-
-        if (_texts is not null && HoldsAText(utf8Message))
-        {
-            count += Try(_byText, utf8Message, matches, scan);
-        }
-
-        return count;
+        Span<bool> candidates = _matchers.Length <= 64 ? stackalloc bool[64] : new bool[_matchers.Length];
+        candidates = candidates[.._matchers.Length];
+        return Candidates(utf8Message, candidates) ? Decide(utf8Message, candidates, matches, scan) : 0;
     }
 
     /// <summary>
     /// The index of the first of <see cref="Matchers"/> that matches the event, or -1 when none does: what
-    /// <see cref="Match"/> says, but the patterns after the first match are never tried, nor those the event lacks
-    /// the texts of.
+    /// <see cref="Match"/> says, but the patterns the event lacks the texts of are never tried.
     /// </summary>
     public int FirstMatch(ReadOnlySpan<byte> utf8Message)
     {
         var scan = _scan ??= new KeyValueScan();
         scan.Reset();
-        if (!_anchored || utf8Message.IndexOf("\\u"u8) >= 0)
-        {
-            return FirstOf([], utf8Message, scan);
-        }
-
         Span<bool> candidates = _matchers.Length <= 64 ? stackalloc bool[64] : new bool[_matchers.Length];
         candidates = candidates[.._matchers.Length];
+        if (!Candidates(utf8Message, candidates))
+            return -1;
+        Span<bool> matches = _matchers.Length <= 64 ? stackalloc bool[64] : new bool[_matchers.Length];
+        matches = matches[.._matchers.Length];
+        matches.Clear();
+        return Decide(utf8Message, candidates, matches, scan) == 0 ? -1 : matches.IndexOf(true);
+    }
+
+    /// <summary>
+    /// Marks the patterns the event may match by the texts it holds (every pattern without an anchor search, or when
+    /// the event escapes a character the texts could be spelled with); false when it may match none.
+    /// </summary>
+    private bool Candidates(ReadOnlySpan<byte> utf8Message, Span<bool> candidates)
+    {
+        if (!_anchored || utf8Message.IndexOf("\\u"u8) >= 0)
+        {
+            candidates.Fill(true);
+            return true;
+        }
+
         candidates.Clear();
         var any = false;
         Span<char> value = stackalloc char[LongestLookedUpValue];
@@ -154,16 +152,14 @@ public sealed class PatternMatcherSet
         {
             if (length < 0)
             {
-                return FirstOf([], utf8Message, scan);
+                candidates.Fill(true); // an escaped value: only the JSON reader can say what it is
+                return true;
             }
 
             if (length <= LongestLookedUpValue && _byEventName.TryGetValue(value[..Encoding.Latin1.GetChars(utf8Message.Slice(start, length), value)], out var named))
             {
                 foreach (var i in named)
-                {
                     candidates[i] = true;
-                }
-
                 any = true;
             }
         }
@@ -171,57 +167,50 @@ public sealed class PatternMatcherSet
         if (_texts is not null && HoldsAText(utf8Message))
         {
             foreach (var i in _byText)
-            {
                 candidates[i] = true;
-            }
-
             any = true;
         }
 
-        return any ? FirstOf(candidates, utf8Message, scan) : -1;
+        return any;
     }
 
-    /// <summary>The first pattern (of the candidates, or of all) that matches, or -1.</summary>
-    private int FirstOf(ReadOnlySpan<bool> candidates, ReadOnlySpan<byte> utf8Message, KeyValueScan scan)
+    /// <summary>
+    /// Sets the outcome of every candidate; returns how many match. A pattern of another form is tried on its own; the
+    /// JSON patterns that must read the event to tell read it together, in one pass (<see cref="JsonPatternGroup"/>).
+    /// </summary>
+    private int Decide(ReadOnlySpan<byte> utf8Message, ReadOnlySpan<bool> candidates, Span<bool> matches, KeyValueScan scan)
     {
+        Span<bool> read = _matchers.Length <= 64 ? stackalloc bool[64] : new bool[_matchers.Length];
+        read = read[.._matchers.Length];
+        read.Clear();
+        int count = 0, reads = 0, last = -1;
         for (var i = 0; i < _matchers.Length; i++)
         {
-            if ((candidates.IsEmpty || candidates[i]) && _matchers[i].Matches(utf8Message, scan))
+            if (!candidates[i])
+                continue;
+            if (_json[i] is { } json)
             {
-                return i;
+                if (json.MustRead(utf8Message, scan))
+                {
+                    read[i] = true;
+                    reads++;
+                    last = i;
+                }
             }
-        }
-
-        return -1;
-    }
-
-    private int TryAll(ReadOnlySpan<byte> utf8Message, Span<bool> matches, KeyValueScan scan)
-    {
-        var count = 0;
-        for (var i = 0; i < _matchers.Length; i++)
-        {
-            matches[i] = _matchers[i].Matches(utf8Message, scan);
-            if (matches[i])
-                count++;
-        }
-
-        return count;
-    }
-
-    /// <summary>Tries the given patterns not yet found matching; returns how many newly match.</summary>
-    private int Try(int[] candidates, ReadOnlySpan<byte> utf8Message, Span<bool> matches, KeyValueScan scan)
-    {
-        var count = 0;
-        foreach (var i in candidates)
-        {
-            if (!matches[i] && _matchers[i].Matches(utf8Message, scan))
+            else if (_matchers[i].Matches(utf8Message, scan))
             {
                 matches[i] = true;
                 count++;
             }
         }
 
-        return count;
+        if (reads == 1)
+        {
+            matches[last] = _json[last]!.Read(utf8Message);
+            return count + (matches[last] ? 1 : 0);
+        }
+
+        return reads == 0 ? count : count + _group!.Match(utf8Message, read, matches);
     }
 
     private bool HoldsAText(ReadOnlySpan<byte> utf8Message)
