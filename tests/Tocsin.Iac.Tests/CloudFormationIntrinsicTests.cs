@@ -89,6 +89,19 @@ public sealed class CloudFormationIntrinsicTests
         name.Source.ShouldBe(Source.FromFile("inline.yaml", 35));
     }
 
+    [Theory]
+    [InlineData("      LogGroupName: trail-logs", "      LogGroupName: !Sub \"${Logs.Arn}-x\"", "!Ref Logs")]
+    [InlineData("      LogGroupName: trail-logs", "      LogGroupName: !Join [\"-\", [!Ref Logs, x]]", "!GetAtt Logs.Arn")]
+    public void A_name_built_from_its_own_resource_is_unknown_not_a_crash(string line, string selfReference, string expression)
+    {
+        var template = CloudFormationTemplates.AlarmNamed(expression).Replace(line, selfReference, StringComparison.Ordinal);
+
+        var name = CloudFormationTemplates.Inline(template).Alarms.ShouldHaveSingleItem().MetricName;
+
+        name.Unknown!.Reason.ShouldBe(UnknownReason.Unresolved);
+        name.Unknown.Detail.ShouldNotBeNull().ShouldContain("refers to itself");
+    }
+
     [Fact]
     public void No_value_drops_the_list_item_it_stands_for()
     {

@@ -26,7 +26,33 @@ internal sealed partial class ValueResolver
     /// <summary>What <c>!Ref AWS::NoValue</c> resolves to: the property or list item is dropped.</summary>
     public static readonly JsonNode NoValue = JsonValue.Create("AWS::NoValue");
 
+    /// <summary>
+    /// How deep values may lean on other values (a function's argument, a parameter, a resource's name) before the
+    /// chain is taken to lead back to itself: a name built from its own resource's attribute never ends.
+    /// </summary>
+    private const int MaxDepth = 100;
+
+    private int depth;
+
     public JsonNode? Resolve(YamlNode node)
+    {
+        if (depth >= MaxDepth)
+        {
+            throw new Unresolvable($"the value leans on other values more than {MaxDepth} deep: it refers to itself, through a resource's name or attribute or a chain of functions");
+        }
+
+        depth++;
+        try
+        {
+            return ResolveOnce(node);
+        }
+        finally
+        {
+            depth--;
+        }
+    }
+
+    private JsonNode? ResolveOnce(YamlNode node)
     {
         if (Intrinsics.Of(node) is { } intrinsic)
         {

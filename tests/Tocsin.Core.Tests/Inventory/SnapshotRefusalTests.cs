@@ -28,7 +28,15 @@ public class SnapshotRefusalTests
     {
         var json = Good().ToJsonString().Replace("\"111111111111\"", "\"\\uD800\"", StringComparison.Ordinal);
 
-        Refusal(json).ShouldBe("snapshot.json: $: a string escapes an unpaired UTF-16 surrogate (such as \\uD800 alone): it is no text");
+        Refusal(json).ShouldBe("snapshot.json: $.accounts[0].id: the string escapes an unpaired UTF-16 surrogate (such as \\uD800 alone): it is no text");
+    }
+
+    [Fact]
+    public void A_property_name_escaping_half_a_surrogate_pair_is_refused_at_its_object_not_thrown()
+    {
+        var json = Good().ToJsonString().Replace("\"schemaVersion\"", "\"schem\\uD800aVersion\"", StringComparison.Ordinal);
+
+        Refusal(json).ShouldBe("snapshot.json: $: a property name escapes an unpaired UTF-16 surrogate (such as \\uD800 alone): it is no text");
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Json.Schema;
 
 namespace Tocsin.Core.Inventory.Snapshots;
 
@@ -38,19 +37,10 @@ public static class Snapshot
     public static CloudInventory Parse(string json, string fileName)
     {
         using var document = ParseJson(json, fileName);
+        CheckText(document.RootElement, "$", fileName);
         CheckVersion(document.RootElement, fileName);
 
-        EvaluationResults results;
-        try
-        {
-            results = SnapshotSchema.Evaluate(document.RootElement);
-        }
-        catch (InvalidOperationException)
-        {
-            // a string escaping half of a surrogate pair (\uD800 alone): valid JSON, but no text can hold it
-            throw new SnapshotException(fileName, "$", "a string escapes an unpaired UTF-16 surrogate (such as \\uD800 alone): it is no text");
-        }
-
+        var results = SnapshotSchema.Evaluate(document.RootElement);
         if (!results.IsValid)
         {
             var (location, problem) = SchemaProblem.Describe(results, document.RootElement);
@@ -98,6 +88,56 @@ public static class Snapshot
             var column = (error.BytePositionInLine ?? 0) + 1;
             throw new SnapshotException(fileName, $"line {line}, column {column}", $"not valid JSON: {SchemaProblem.WithoutReaderPosition(error.Message)}");
         }
+    }
+
+    /// <summary>
+    /// Refuses, at its path, a string or property name that escapes half of a UTF-16 surrogate pair (<c>\uD800</c>
+    /// alone): valid JSON, but no text can hold it, and every later reading of it would throw.
+    /// </summary>
+    private static void CheckText(JsonElement element, string path, string fileName)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        throw Unpaired(fileName, path, "a property name");
+                    }
+
+                    CheckText(property.Value, $"{path}.{name}", fileName);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    CheckText(item, $"{path}[{index++}]", fileName);
+                }
+
+                break;
+            case JsonValueKind.String:
+                try
+                {
+                    element.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    throw Unpaired(fileName, path, "the string");
+                }
+
+                break;
+        }
+
+        static SnapshotException Unpaired(string fileName, string path, string what) =>
+            new(fileName, path, $"{what} escapes an unpaired UTF-16 surrogate (such as \\uD800 alone): it is no text");
     }
 
     private static void CheckVersion(JsonElement root, string fileName)
