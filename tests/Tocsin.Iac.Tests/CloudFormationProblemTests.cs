@@ -51,6 +51,18 @@ public sealed class CloudFormationProblemTests
     }
 
     [Fact]
+    public void A_template_text_holding_half_a_surrogate_pair_is_a_problem_at_its_line_not_a_crash()
+    {
+        // A string handed to the reader, not a file: decoding a file never makes a lone surrogate.
+        var template = CloudFormationTemplates.AlarmNamed("'Sign\uDC00In'");
+
+        var problem = CloudFormationTemplates.Inline(template, "surrogate.yaml").Problems.ShouldHaveSingleItem();
+
+        problem.Line.ShouldBe(template.Split('\n').ToList().FindIndex(line => line.Contains("MetricName", StringComparison.Ordinal)) + 1);
+        problem.Message.ShouldContain("holds half of a UTF-16 surrogate pair");
+    }
+
+    [Fact]
     public void A_template_whose_aliases_repeat_billions_of_values_is_a_problem_not_a_long_wait()
     {
         var bomb = new System.Text.StringBuilder("AWSTemplateFormatVersion: '2010-09-09'\nl0: &l0 [a, a]\n");

@@ -111,9 +111,27 @@ public static class YamlDocuments
         return size;
     }
 
+    private static bool HasUnpairedSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
-    /// Refuses, as the events arrive, collections nested past <see cref="MaxNesting"/>, and an alias to an anchor not
-    /// yet complete (the collection holding it, which YamlDotNet would compare with itself without end) or not defined.
+    /// Refuses, as the events arrive, collections nested past <see cref="MaxNesting"/>, an alias to an anchor not
+    /// yet complete (the collection holding it, which YamlDotNet would compare with itself without end) or not defined,
+    /// and a scalar escaping half of a surrogate pair (every later reading of it as UTF-8 or JSON would throw).
     /// </summary>
     private sealed class NestingLimit(IParser inner) : IParser
     {
@@ -135,6 +153,9 @@ public static class YamlDocuments
                 case NodeEvent { Anchor.IsEmpty: false } node when node is not (MappingStart or SequenceStart):
                     _complete.Add(node.Anchor.Value);
                     break;
+                case Scalar scalar when HasUnpairedSurrogate(scalar.Value):
+                    // only text handed over as a string can hold one (YAML refuses the escape, decoding a file never makes one)
+                    throw new YamlException(current.Start, current.End, "the text holds half of a UTF-16 surrogate pair (such as U+D800 alone): no file can hold that character");
                 case AnchorAlias alias when !_complete.Contains(alias.Value.Value):
                     throw new YamlException(current.Start, current.End, _open.Contains(alias.Value.Value)
                         ? $"the alias *{alias.Value.Value} refers to a collection that holds it: the document would never end"

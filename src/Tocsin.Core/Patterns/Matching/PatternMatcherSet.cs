@@ -14,6 +14,8 @@ namespace Tocsin.Core.Patterns.Matching;
 /// vectorised search for the key); any other texts are found by one vectorised multi-text search
 /// (<see cref="SearchValues{T}"/> of strings, over the message widened byte for byte). This is used only when every
 /// pattern of the set has such texts.</para>
+/// <para>The JSON patterns a record may match are then read together: one pass of the JSON reader over the record
+/// for all of them (<see cref="JsonPatternGroup"/>), not one pass each.</para>
 /// </summary>
 public sealed class PatternMatcherSet
 {
