@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -113,16 +115,20 @@ public static class YamlDocuments
 
     private static bool HasUnpairedSurrogate(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        var rest = text.AsSpan();
+        if (!rest.ContainsAnyInRange('\uD800', '\uDFFF'))
         {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
+            return false;
+        }
+
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out _, out var used) != OperationStatus.Done)
             {
                 return true;
             }
+
+            rest = rest[used..];
         }
 
         return false;
