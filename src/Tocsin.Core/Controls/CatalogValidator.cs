@@ -23,9 +23,10 @@ internal static partial class CatalogValidator
     private static partial Regex AliasShape();
 
     /// <param name="document">The catalog as read.</param>
-    /// <param name="compileAll">Also compile every population pattern and literal regex and classify the whole
-    /// corpus. The embedded catalog skips these at start-up (its tests run them on every build): they compile a
-    /// hundred patterns and fifteen regexes that a command uses a few of, if any, and each compiles on first use.</param>
+    /// <param name="compileAll">Also compile every population pattern and literal regex, and read, check and classify
+    /// the whole corpus. The embedded catalog skips these at start-up (its tests run them on every build): they compile
+    /// a hundred patterns and fifteen regexes that a command uses a few of, if any, and read corpora most commands never
+    /// look at; each is read or compiled on first use.</param>
     public static void Validate(CatalogDocument document, bool compileAll = true)
     {
         if (document.SchemaVersion != SupportedSchemaVersion)
@@ -93,11 +94,16 @@ internal static partial class CatalogValidator
             }
         }
 
-        ValidatePopulations(control, compileAll);
-        ValidatePatterns(control, compileAll);
-        ValidateCorpus(control);
         if (compileAll)
         {
+            ReadCorpus(control);
+        }
+
+        ValidatePopulations(control, compileAll);
+        ValidatePatterns(control, compileAll);
+        if (compileAll)
+        {
+            ValidateCorpus(control);
             ValidateClassification(control);
         }
 
@@ -185,7 +191,7 @@ internal static partial class CatalogValidator
         {
             var field = $"referencePatterns[{reference.Name}]";
             PatternEntry(control, field, reference.Name, reference.Pattern, reference.Source, reference.PublishedIn, patternNames);
-            Drops(control, field, reference.Drops);
+            Drops(control, field, reference.Drops, compileAll);
         }
 
         foreach (var variant in control.AcceptedVariants)
@@ -198,7 +204,7 @@ internal static partial class CatalogValidator
                 throw Problem(control, $"{field}.drops", "an accepted variant must name what it drops");
             }
 
-            Drops(control, field, variant.Drops);
+            Drops(control, field, variant.Drops, compileAll);
         }
 
         try
@@ -235,7 +241,7 @@ internal static partial class CatalogValidator
         }
     }
 
-    private static void Drops(Control control, string field, IReadOnlyList<string> drops)
+    private static void Drops(Control control, string field, IReadOnlyList<string> drops, bool compileAll)
     {
         foreach (var name in drops)
         {
@@ -246,10 +252,23 @@ internal static partial class CatalogValidator
                 throw Problem(control, $"{field}.drops", $"'{name}' is required and cannot be dropped");
             }
 
-            if (!control.Corpus.Any(corpusEvent => corpusEvent.Population == name && corpusEvent.Alerts))
+            if (compileAll && !control.Corpus.Any(corpusEvent => corpusEvent.Population == name && corpusEvent.Alerts))
             {
                 throw Problem(control, $"{field}.drops", $"'{name}' has no alerting event in the corpus, so dropping it means nothing");
             }
+        }
+    }
+
+    /// <summary>Reads every corpus event now (the catalog leaves them to first use), refusing one that is malformed.</summary>
+    private static void ReadCorpus(Control control)
+    {
+        try
+        {
+            _ = control.Corpus.Count;
+        }
+        catch (MalformedCorpusEvent malformed)
+        {
+            throw Problem(control, $"corpus[{malformed.Index}]", malformed.Message);
         }
     }
 

@@ -3,8 +3,9 @@ namespace Tocsin.Core.Controls;
 /// <summary>
 /// The CloudTrail metric-filter controls Tocsin knows, loaded from the catalog file embedded in Tocsin.Core and
 /// validated once, on first use. The embedded catalog's population patterns and literal regexes are compiled, and
-/// its corpus classified, by its tests rather than at every start (each compiles when first used; a pattern that did
-/// not parse would throw <see cref="CatalogException"/> then): <see cref="Load"/> runs every check.
+/// its corpus read, checked and classified, by its tests rather than at every start (each is compiled or read when
+/// first used; a pattern that did not parse would throw <see cref="CatalogException"/> then): <see cref="Load"/> runs
+/// every check.
 /// </summary>
 public sealed class ControlCatalog
 {

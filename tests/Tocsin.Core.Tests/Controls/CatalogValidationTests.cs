@@ -56,6 +56,13 @@ public class CatalogValidationTests
     }
 
     [Fact]
+    public void A_corpus_event_missing_a_field_is_refused_naming_its_control_and_place()
+    {
+        Broken(seed => seed["corpus"]![3]!.AsObject().Remove("description")).Message
+            .ShouldStartWith("control catalog: control 'console-signin-without-mfa', field 'corpus[3]': malformed at $: ");
+    }
+
+    [Fact]
     public void A_corpus_event_that_is_not_an_object_is_refused()
     {
         Broken(seed => seed["corpus"]![2]!["event"] = "ConsoleLogin").Message
