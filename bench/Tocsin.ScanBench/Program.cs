@@ -30,7 +30,8 @@ var request = new CollectRequest
 };
 
 var clock = Stopwatch.StartNew();
-var result = await new Collector(new CollectorOptions { Environment = _ => null }).CollectAsync(request);
+var phases = new Phases(clock);
+var result = await new Collector(new CollectorOptions { Environment = _ => null }).CollectAsync(request, phases);
 var wall = clock.Elapsed;
 
 var summary = result.Summary;
@@ -53,10 +54,39 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
     latency per call    {latencyMs} ms
     calls               {summary.Calls} ({summary.Attempts} HTTP requests, {(double)summary.Calls / accounts:0.0} per account)
     throttles, failures {summary.Throttles}, {summary.Failures}
-    wall time           {wall.TotalSeconds:0.00} s
+    wall time           {wall.TotalSeconds:0.00} s  (organization listed at {phases.Listed.TotalSeconds:0.00} s, first account read at {phases.First.TotalSeconds:0.00} s, last at {phases.Last.TotalSeconds:0.00} s)
     floor               {floor.TotalSeconds:0.00} s  (max of calls x latency / concurrency = {throughputFloor.TotalSeconds:0.00} s and the account critical path {accountPath.TotalMilliseconds:0} ms, plus {preamble.TotalMilliseconds:0} ms to list the organization)
     ratio               {(floor > TimeSpan.Zero ? $"{wall / floor:0.00}x the floor" : "no floor without latency")}
     """));
 
 int Argument(int index, int fallback) =>
     args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+
+/// <summary>When the scan listed the organization and read its first and last account, from its progress reports.</summary>
+internal sealed class Phases(Stopwatch clock) : IProgress<CollectProgress>
+{
+    public TimeSpan Listed { get; private set; }
+
+    public TimeSpan First { get; private set; }
+
+    public TimeSpan Last { get; private set; }
+
+    public void Report(CollectProgress value)
+    {
+        lock (this)
+        {
+            if (value.Account is null)
+            {
+                Listed = clock.Elapsed;
+                return;
+            }
+
+            if (First == TimeSpan.Zero)
+            {
+                First = clock.Elapsed;
+            }
+
+            Last = clock.Elapsed;
+        }
+    }
+}
