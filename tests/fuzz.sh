@@ -3,7 +3,7 @@
 # one after another, printing how many inputs each ran. A second argument keeps only targets whose test class
 # name contains it (e.g. "Pattern"). TOCSIN_FUZZ_SEED picks another seed (the default is fixed); a failure prints
 # the seed and input number to replay with TOCSIN_FUZZ_SEED=... TOCSIN_FUZZ_INPUT=...; TOCSIN_FUZZ_INPUTS=N stops
-# each target after N inputs.
+# each target after N inputs, and TOCSIN_FUZZ_FIRST=K starts at input K (two processes, K=0 and K=N, run 2N inputs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -34,6 +34,15 @@ public static class FuzzBudget
             ? inputs
             : Environment.GetEnvironmentVariable("TOCSIN_FUZZ_SECONDS") is { Length: > 0 } ? long.MaxValue : DefaultSliceInputs;
 
+    /// <summary>
+    /// <c>TOCSIN_FUZZ_FIRST</c>: the number of the first input (default 0), so that one campaign's inputs can be split
+    /// between processes (0 and 500000 with <c>TOCSIN_FUZZ_INPUTS=500000</c> run the same million as one process).
+    /// </summary>
+    public static long FirstInput { get; } =
+        long.TryParse(Environment.GetEnvironmentVariable("TOCSIN_FUZZ_FIRST"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var first) && first > 0
+            ? first
+            : 0;
+
     public static long Seed { get; } =
         long.TryParse(Environment.GetEnvironmentVariable("TOCSIN_FUZZ_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed)
             ? seed

@@ -39,7 +39,7 @@ public static class FuzzCampaign
         }
 
         output.WriteLine(FormattableString.Invariant(
-            $"{target.Name}: {run.Count:N0} inputs in {clock.Elapsed.TotalSeconds:0.0} s (TOCSIN_FUZZ_SEED={seed})"));
+            $"{target.Name}: {run.Count:N0} inputs in {clock.Elapsed.TotalSeconds:0.0} s (TOCSIN_FUZZ_SEED={seed}{(FuzzBudget.FirstInput > 0 ? $", from input {FuzzBudget.FirstInput}" : "")})"));
         if (run.Failure is { } failure)
         {
             Assert.Fail(failure);
@@ -82,7 +82,8 @@ public static class FuzzCampaign
         {
             {
                 var deadline = Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * Stopwatch.Frequency);
-                for (var index = only ?? 0; Failure is null && (only is null ? Stopwatch.GetTimestamp() < deadline && index < FuzzBudget.MaxInputs : index == only); index++)
+                var first = FuzzBudget.FirstInput;
+                for (var index = only ?? first; Failure is null && (only is null ? Stopwatch.GetTimestamp() < deadline && index - first < FuzzBudget.MaxInputs : index == only); index++)
                 {
                     var input = target.Generate(FuzzBudget.InputRandom(seed, index));
                     var size = target.Size(input);
