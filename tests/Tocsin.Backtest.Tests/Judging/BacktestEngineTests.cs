@@ -52,6 +52,27 @@ public sealed class BacktestEngineTests : IDisposable
     }
 
     [Fact]
+    public void Each_control_s_populations_are_what_its_classifier_says_of_each_record_its_baseline_matches()
+    {
+        // Every control's corpus, so every population of the catalog is there, read by the whole catalog at once.
+        var history = ControlCatalog.Default.All.SelectMany(control => control.Corpus).Select(e => e.Message).ToList();
+
+        var result = Run(history, controls: ControlCatalog.Default.All);
+
+        foreach (var control in ControlCatalog.Default.All)
+        {
+            var baseline = PatternMatcher.Compile(PatternParser.Parse(control.PrimaryReference.Pattern).Pattern!);
+            var classifier = PopulationClassifier.For(control);
+            var expected = history.Select(Encoding.UTF8.GetBytes)
+                .Where(record => baseline.Matches(record))
+                .GroupBy(record => classifier.Classify(record))
+                .ToDictionary(group => group.Key, group => (long)group.Count());
+
+            result.Controls.Single(c => c.ControlId == control.Id).Baseline.Populations.ShouldBe(expected, ignoreOrder: true, control.Id);
+        }
+    }
+
+    [Fact]
     public void Every_pattern_counts_exactly_the_records_its_matcher_matches()
     {
         var history = History();
