@@ -36,7 +36,6 @@ public sealed class BacktestEngine
     private readonly EventRuleMatching _eventRules;
     private readonly RecordPrefilter? _prefilter;
     private readonly ControlGroup[] _groups;
-    private readonly int _populationCount;
     private readonly int[] _standalone;
 
     public BacktestEngine(SubjectCatalog catalog, BacktestOptions options)
@@ -45,27 +44,16 @@ public sealed class BacktestEngine
         _catalog = catalog;
         _options = options ?? new BacktestOptions();
         _filters = [.. catalog.Subjects.Select((subject, index) => (subject, index)).Where(s => s.subject.Matcher is not null).Select(s => s.index)];
-        var first = 0;
-        _groups =
-        [
-            .. catalog.Controls.Select(control =>
-            {
-                var classifier = PopulationClassifier.For(control);
-                var group = new ControlGroup(
-                    control,
-                    classifier,
-                    [.. catalog.Subjects.Select((subject, index) => (subject, index)).Where(s => s.subject.ControlId == control.Id).Select(s => s.index)],
-                    first);
-                first += classifier.Matchers.Count;
-                return group;
-            }),
-        ];
-
-        // The populations ride along: a record some pattern matched is read once for the patterns and its populations.
-        _set = new PatternMatcherSet(_filters.Select(index => catalog.Subjects[index].Matcher!), _groups.SelectMany(group => group.Classifier.Matchers));
-        _populationCount = first;
+        _set = new PatternMatcherSet(_filters.Select(index => catalog.Subjects[index].Matcher!));
         _eventRules = new EventRuleMatching(catalog.Subjects);
         _prefilter = _options.VisitEveryRecord ? null : RecordPrefilter.For(_eventRules.Widen(_set));
+        _groups =
+        [
+            .. catalog.Controls.Select(control => new ControlGroup(
+                control,
+                PopulationClassifier.For(control),
+                [.. catalog.Subjects.Select((subject, index) => (subject, index)).Where(s => s.subject.ControlId == control.Id).Select(s => s.index)])),
+        ];
         _standalone = [.. catalog.Subjects.Select((subject, index) => (subject, index)).Where(s => s.subject.ControlId is null).Select(s => s.index)];
     }
 
@@ -166,16 +154,7 @@ public sealed class BacktestEngine
     }
 
     /// <summary>A control's subjects by index into the catalog's list, the baseline first, and its population classifier.</summary>
-    /// <param name="FirstPopulation">Where the control's population patterns start among the set's companions.</param>
-    private sealed record ControlGroup(Control Control, PopulationClassifier Classifier, int[] Members, int FirstPopulation)
-    {
-        /// <summary>The record's population from the companions' outcomes: the first whose pattern matched, as the classifier says.</summary>
-        public string PopulationOf(ReadOnlySpan<bool> populations)
-        {
-            var found = populations.Slice(FirstPopulation, Classifier.Matchers.Count).IndexOf(true);
-            return Classifier.Names[found < 0 ? Classifier.Names.Count - 1 : found];
-        }
-    }
+    private sealed record ControlGroup(Control Control, PopulationClassifier Classifier, int[] Members);
 
     /// <summary>One thread's counts and its buffer of per-pattern outcomes.</summary>
     private sealed class ThreadTally
@@ -183,15 +162,12 @@ public sealed class BacktestEngine
         private readonly BacktestEngine _engine;
         private readonly bool[] _matches;
         private readonly bool[] _filterMatches;
-        private readonly bool[] _populations;
-        private bool _populationsKnown;
 
         public ThreadTally(BacktestEngine engine)
         {
             _engine = engine;
             _matches = new bool[engine._catalog.Subjects.Count];
             _filterMatches = new bool[engine._filters.Length];
-            _populations = new bool[engine._populationCount];
             Subjects = [.. engine._catalog.Subjects.Select(_ => new SubjectTally())];
         }
 
@@ -228,7 +204,7 @@ public sealed class BacktestEngine
                     continue;
                 }
 
-                var population = _populationsKnown ? group.PopulationOf(_populations) : group.Classifier.Classify(record);
+                var population = group.Classifier.Classify(record);
                 var baseline = group.Members[0];
                 foreach (var index in group.Members)
                 {
@@ -262,20 +238,16 @@ public sealed class BacktestEngine
             }
         }
 
-        /// <summary>
-        /// Sets <c>_matches</c> for every subject, and the populations when the record was read for them; returns how
-        /// many subjects matched.
-        /// </summary>
+        /// <summary>Sets <c>_matches</c> for every subject; returns how many matched.</summary>
         private int Match(ReadOnlySpan<byte> record)
         {
             if (!_engine._eventRules.Any)
             {
-                // every subject is a filter pattern, in the same order
-                return _engine._set.Match(record, _matches, _populations, out _populationsKnown);
+                return _engine._set.Match(record, _matches); // every subject is a filter pattern, in the same order
             }
 
             var filters = _engine._filters;
-            var count = _engine._set.Match(record, _filterMatches, _populations, out _populationsKnown);
+            var count = _engine._set.Match(record, _filterMatches);
             for (var i = 0; i < filters.Length; i++)
             {
                 _matches[filters[i]] = _filterMatches[i];

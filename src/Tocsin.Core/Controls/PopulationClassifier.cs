@@ -30,9 +30,6 @@ public sealed class PopulationClassifier
     /// <summary>The population names in catalog order, then <see cref="Unclassified"/>; indexes of <see cref="IndexOf"/>.</summary>
     public IReadOnlyList<string> Names => _names;
 
-    /// <summary>The populations' match patterns, in order: <see cref="Names"/> without the last (<see cref="Unclassified"/>).</summary>
-    public IReadOnlyList<PatternMatcher> Matchers => _matchers.Matchers;
-
     /// <summary>
     /// The classifier of this control, compiled on first use and kept as long as the control is. Throws
     /// <see cref="CatalogException"/> when a population's pattern is not a valid JSON filter pattern (the embedded

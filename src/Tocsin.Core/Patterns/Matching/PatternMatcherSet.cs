@@ -33,9 +33,8 @@ public sealed class PatternMatcherSet
     private readonly PatternMatcher[] _matchers;
     private readonly bool _anchored;
 
-    // The JSON patterns by index (null for other forms), the companions, and all of them merged for one read of an event.
+    // The JSON patterns by index (null for other forms), and all of them merged for one read of an event.
     private readonly JsonPatternMatcher?[] _json;
-    private readonly JsonPatternMatcher[] _companions;
     private readonly JsonPatternGroup? _group;
 
     // eventName value (its UTF-8 bytes widened to chars) -> the patterns that may match a record with that event name.
@@ -50,23 +49,12 @@ public sealed class PatternMatcherSet
     private readonly string[] _otherTexts = [];
 
     public PatternMatcherSet(IEnumerable<PatternMatcher> matchers)
-        : this(matchers, [])
-    {
-    }
-
-    /// <param name="matchers">The patterns whose outcomes <see cref="Match(ReadOnlySpan{byte}, Span{bool})"/> gives.</param>
-    /// <param name="companions">JSON patterns read along whenever the set reads an event, never on their own (see
-    /// <see cref="Match(ReadOnlySpan{byte}, Span{bool}, Span{bool}, out bool)"/>): what a record that matched is then
-    /// asked (its population) is answered by the same read. They widen neither the anchors nor the candidates.</param>
-    public PatternMatcherSet(IEnumerable<PatternMatcher> matchers, IEnumerable<PatternMatcher> companions)
     {
         ArgumentNullException.ThrowIfNull(matchers);
-        ArgumentNullException.ThrowIfNull(companions);
         _matchers = matchers.ToArray();
         _json = [.. _matchers.Select(matcher => matcher.Json)];
-        _companions = [.. companions.Select(companion => companion.Json ?? throw new ArgumentException($"a companion must be a JSON pattern: {companion.Pattern}", nameof(companions)))];
-        if (_json.Count(json => json is not null) + _companions.Length >= 2)
-            _group = new JsonPatternGroup([.. _json, .. _companions]);
+        if (_json.Count(json => json is not null) >= 2)
+            _group = new JsonPatternGroup(_json);
         var byEventName = new Dictionary<string, int[]>(StringComparer.Ordinal);
         _byEventName = byEventName.GetAlternateLookup<ReadOnlySpan<char>>();
         var anchors = _matchers.Select(matcher => matcher.Anchor).ToList();
@@ -125,29 +113,7 @@ public sealed class PatternMatcherSet
         scan.Reset();
         Span<bool> candidates = _matchers.Length <= 64 ? stackalloc bool[64] : new bool[_matchers.Length];
         candidates = candidates[.._matchers.Length];
-        return Candidates(utf8Message, candidates) ? Decide(utf8Message, candidates, matches, scan, [], out _) : 0;
-    }
-
-    /// <summary>
-    /// <see cref="Match(ReadOnlySpan{byte}, Span{bool})"/>, and, when a JSON pattern of the set had to read the event,
-    /// whether each companion matches it, from that same read: <c>companions[j]</c> is then set and
-    /// <paramref name="companionsKnown"/> true. Otherwise (the event was ruled out by its texts alone) the companions'
-    /// outcomes are not known and are left false.
-    /// </summary>
-    public int Match(ReadOnlySpan<byte> utf8Message, Span<bool> matches, Span<bool> companions, out bool companionsKnown)
-    {
-        if (matches.Length < _matchers.Length || companions.Length < _companions.Length)
-            throw new ArgumentException($"room for {_matchers.Length} outcomes and {_companions.Length} companions is needed, got {matches.Length} and {companions.Length}");
-        matches = matches[.._matchers.Length];
-        matches.Clear();
-        companions = companions[.._companions.Length];
-        companions.Clear();
-        var scan = _scan ??= new KeyValueScan();
-        scan.Reset();
-        Span<bool> candidates = _matchers.Length <= 64 ? stackalloc bool[64] : new bool[_matchers.Length];
-        candidates = candidates[.._matchers.Length];
-        companionsKnown = false;
-        return Candidates(utf8Message, candidates) ? Decide(utf8Message, candidates, matches, scan, companions, out companionsKnown) : 0;
+        return Candidates(utf8Message, candidates) ? Decide(utf8Message, candidates, matches, scan) : 0;
     }
 
     /// <summary>
@@ -165,7 +131,7 @@ public sealed class PatternMatcherSet
         Span<bool> matches = _matchers.Length <= 64 ? stackalloc bool[64] : new bool[_matchers.Length];
         matches = matches[.._matchers.Length];
         matches.Clear();
-        return Decide(utf8Message, candidates, matches, scan, [], out _) == 0 ? -1 : matches.IndexOf(true);
+        return Decide(utf8Message, candidates, matches, scan) == 0 ? -1 : matches.IndexOf(true);
     }
 
     /// <summary>
@@ -212,12 +178,10 @@ public sealed class PatternMatcherSet
 
     /// <summary>
     /// Sets the outcome of every candidate; returns how many match. A pattern of another form is tried on its own; the
-    /// JSON patterns that must read the event to tell read it together, in one pass (<see cref="JsonPatternGroup"/>),
-    /// with the companions when <paramref name="companions"/> has room for them.
+    /// JSON patterns that must read the event to tell read it together, in one pass (<see cref="JsonPatternGroup"/>).
     /// </summary>
-    private int Decide(ReadOnlySpan<byte> utf8Message, ReadOnlySpan<bool> candidates, Span<bool> matches, KeyValueScan scan, Span<bool> companions, out bool companionsKnown)
+    private int Decide(ReadOnlySpan<byte> utf8Message, ReadOnlySpan<bool> candidates, Span<bool> matches, KeyValueScan scan)
     {
-        companionsKnown = false;
         Span<bool> read = _matchers.Length <= 64 ? stackalloc bool[64] : new bool[_matchers.Length];
         read = read[.._matchers.Length];
         read.Clear();
@@ -242,49 +206,13 @@ public sealed class PatternMatcherSet
             }
         }
 
-        if (reads == 0)
-            return count;
-
-        if (!companions.IsEmpty)
-        {
-            companionsKnown = true;
-            return count + ReadWithCompanions(utf8Message, read, matches, scan, companions);
-        }
-
         if (reads == 1)
         {
             matches[last] = _json[last]!.Read(utf8Message);
             return count + (matches[last] ? 1 : 0);
         }
 
-        return count + _group!.Match(utf8Message, read, matches);
-    }
-
-    /// <summary>One read of the event for the patterns to be read and every companion that could match it.</summary>
-    private int ReadWithCompanions(ReadOnlySpan<byte> utf8Message, ReadOnlySpan<bool> read, Span<bool> matches, KeyValueScan scan, Span<bool> companions)
-    {
-        var members = _matchers.Length + _companions.Length;
-        Span<bool> wanted = members <= 256 ? stackalloc bool[256] : new bool[members];
-        Span<bool> outcomes = members <= 256 ? stackalloc bool[256] : new bool[members];
-        wanted = wanted[..members];
-        outcomes = outcomes[..members];
-        read.CopyTo(wanted);
-        outcomes.Clear();
-        for (var j = 0; j < _companions.Length; j++)
-            wanted[_matchers.Length + j] = _companions[j].MustRead(utf8Message, scan);
-        _group!.Match(utf8Message, wanted, outcomes);
-        outcomes[_matchers.Length..].CopyTo(companions);
-        var count = 0;
-        for (var i = 0; i < _matchers.Length; i++)
-        {
-            if (read[i])
-            {
-                matches[i] = outcomes[i];
-                count += outcomes[i] ? 1 : 0;
-            }
-        }
-
-        return count;
+        return reads == 0 ? count : count + _group!.Match(utf8Message, read, matches);
     }
 
     private bool HoldsAText(ReadOnlySpan<byte> utf8Message)

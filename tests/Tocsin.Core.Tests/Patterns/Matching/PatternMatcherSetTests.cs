@@ -27,33 +27,6 @@ public class PatternMatcherSetTests
             iter: 3_000);
 
     [Fact]
-    public void Companions_read_along_report_what_each_companion_alone_reports_whenever_the_event_was_read() =>
-        Gen.Int.Sample(
-            seed =>
-            {
-                var random = new Random(seed);
-                var cases = Enumerable.Range(0, 8).Select(_ => RandomJsonCases.Next(random)).ToList();
-                var matchers = cases.Take(4).Select(c => PatternMatcher.Compile(c.Pattern)).ToList();
-                var companions = cases.Skip(4).Select(c => PatternMatcher.Compile(c.Pattern)).ToList();
-                var set = new PatternMatcherSet(matchers, companions);
-                var outcomes = new bool[matchers.Count];
-                var companionOutcomes = new bool[companions.Count];
-                foreach (var (message, _) in cases)
-                {
-                    var bytes = Encoding.UTF8.GetBytes(message);
-                    set.Match(bytes, outcomes, companionOutcomes, out var known);
-                    outcomes.ShouldBe(matchers.Select(m => m.Matches(bytes)).ToArray(), message);
-                    if (outcomes.Any(outcome => outcome))
-                    {
-                        known.ShouldBeTrue(message); // a JSON pattern that matched read the event
-                    }
-
-                    companionOutcomes.ShouldBe(known ? companions.Select(m => m.Matches(bytes)).ToArray() : new bool[companions.Count], message);
-                }
-            },
-            iter: 3_000);
-
-    [Fact]
     public void The_first_matching_pattern_of_a_set_is_the_first_one_each_pattern_alone_says_matches() =>
         Gen.Int.Sample(
             seed =>
