@@ -88,10 +88,12 @@ public sealed class CollectorTests : IAsyncLifetime
     public async Task Progress_is_reported_as_each_account_finishes()
     {
         var reports = new List<CollectProgress>();
-        await CollectAsync(r => r with { Concurrency = 1 }, new SynchronousProgress<CollectProgress>(reports.Add));
+        var result = await CollectAsync(r => r with { Concurrency = 1, Evidence = EvidenceScope.Full }, new SynchronousProgress<CollectProgress>(reports.Add));
         reports.Select(p => p.AccountsDone).ShouldBe(Enumerable.Range(0, 11));
         reports.ShouldAllBe(p => p.AccountsTotal == 10);
         reports[^1].Calls.ShouldBeGreaterThan(reports[1].Calls);
+        reports.Select(p => p.Calls).ShouldBeInOrder(SortDirection.Ascending);
+        reports[^1].Calls.ShouldBe(result.Summary.Calls); // every account read fully: no call after the last account
     }
 
     [Fact]

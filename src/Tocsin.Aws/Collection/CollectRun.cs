@@ -6,7 +6,7 @@ using Tocsin.Core.Inventory;
 namespace Tocsin.Aws.Collection;
 
 /// <summary>What every account of one collection shares: the transport, the caller, the counters and the topics found.</summary>
-internal sealed class CollectRun(CollectRequest request, AwsTransport transport, AwsSession callerSession, string startRegion)
+internal sealed class CollectRun(CollectRequest request, AwsTransport transport, AwsSession callerSession, string startRegion, CallStatistics totals)
 {
     private readonly ConcurrentDictionary<string, CallStatistics> _statistics = new(StringComparer.Ordinal);
 
@@ -35,7 +35,11 @@ internal sealed class CollectRun(CollectRequest request, AwsTransport transport,
 
     public IReadOnlyDictionary<string, CallStatistics> Statistics => _statistics;
 
-    public CallStatistics StatisticsFor(string accountId) => _statistics.GetOrAdd(accountId, _ => new CallStatistics());
+    /// <summary>Every account's calls together, counted as they happen (progress reads them after each account).</summary>
+    public CallStatistics Totals { get; } = totals;
 
+    public CallStatistics StatisticsFor(string accountId) => _statistics.GetOrAdd(accountId, _ => new CallStatistics(Totals));
+
+    /// <summary>Counts <paramref name="statistics"/> (made with <see cref="Totals"/> as its total) as the account's.</summary>
     public void Adopt(string accountId, CallStatistics statistics) => _statistics.TryAdd(accountId, statistics);
 }

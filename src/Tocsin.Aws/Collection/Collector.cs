@@ -33,10 +33,11 @@ public sealed class Collector(CollectorOptions? options = null)
         using var transport = new AwsTransport(new AwsEndpoints(request.EndpointUrl, environment), retry, _options.Handler, _options.CallLog);
 
         var (credentials, region) = StartingCredentials(request, environment);
-        var callerStatistics = new CallStatistics();
+        var totals = new CallStatistics();
+        var callerStatistics = new CallStatistics(totals);
         var identity = await CallerAsync(new AwsSession(transport, credentials, "caller", callerStatistics), region, cancellationToken);
         var caller = new AwsSession(transport, credentials, identity.Account, callerStatistics);
-        var run = new CollectRun(request, transport, caller, region);
+        var run = new CollectRun(request, transport, caller, region, totals);
         run.Adopt(identity.Account, callerStatistics);
 
         var plan = await AccountPlan.MakeAsync(request, caller, identity, region, cancellationToken);
@@ -244,11 +245,8 @@ public sealed class Collector(CollectorOptions? options = null)
         }
     }
 
-    private static CollectProgress Progress(CollectRun run, int done, int total, string? account)
-    {
-        var all = run.Statistics.Values.ToList();
-        return new CollectProgress(done, total, all.Sum(s => s.Calls), all.Sum(s => s.Throttles), all.Sum(s => s.Retries), account);
-    }
+    private static CollectProgress Progress(CollectRun run, int done, int total, string? account) =>
+        new(done, total, run.Totals.Calls, run.Totals.Throttles, run.Totals.Retries, account);
 
     private static CollectSummary Summary(CollectRun run, CallerIdentity identity, CollectRequest request, TimeSpan duration)
     {

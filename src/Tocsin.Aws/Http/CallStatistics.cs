@@ -9,6 +9,7 @@ namespace Tocsin.Aws.Http;
 public sealed class CallStatistics
 {
     private readonly ConcurrentDictionary<string, int> _byAction = new(StringComparer.Ordinal);
+    private readonly CallStatistics? _total;
     private int _calls;
     private int _attempts;
     private int _throttles;
@@ -16,6 +17,13 @@ public sealed class CallStatistics
     private int _failures;
 
     /// <summary>Operations called (each page of a paginated list counts once).</summary>
+    public CallStatistics()
+    {
+    }
+
+    /// <summary>Counters that also count into <paramref name="total"/>: a run's totals, kept as its accounts call.</summary>
+    public CallStatistics(CallStatistics total) => _total = total;
+
     public int Calls => Volatile.Read(ref _calls);
 
     /// <summary>HTTP requests sent, retries included.</summary>
@@ -35,13 +43,30 @@ public sealed class CallStatistics
     {
         Interlocked.Increment(ref _calls);
         _byAction.AddOrUpdate(action, 1, (_, count) => count + 1);
+        _total?.Called(action);
     }
 
-    internal void Attempted() => Interlocked.Increment(ref _attempts);
+    internal void Attempted()
+    {
+        Interlocked.Increment(ref _attempts);
+        _total?.Attempted();
+    }
 
-    internal void Throttled() => Interlocked.Increment(ref _throttles);
+    internal void Throttled()
+    {
+        Interlocked.Increment(ref _throttles);
+        _total?.Throttled();
+    }
 
-    internal void Retried() => Interlocked.Increment(ref _retries);
+    internal void Retried()
+    {
+        Interlocked.Increment(ref _retries);
+        _total?.Retried();
+    }
 
-    internal void Failed() => Interlocked.Increment(ref _failures);
+    internal void Failed()
+    {
+        Interlocked.Increment(ref _failures);
+        _total?.Failed();
+    }
 }
