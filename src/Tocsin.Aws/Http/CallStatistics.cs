@@ -9,14 +9,9 @@ namespace Tocsin.Aws.Http;
 public sealed class CallStatistics
 {
     private readonly ConcurrentDictionary<string, int> _byAction = new(StringComparer.Ordinal);
+    private readonly int[] _counts = new int[Enum.GetValues<Counter>().Length];
     private readonly CallStatistics? _total;
-    private int _calls;
-    private int _attempts;
-    private int _throttles;
-    private int _retries;
-    private int _failures;
 
-    /// <summary>Operations called (each page of a paginated list counts once).</summary>
     public CallStatistics()
     {
     }
@@ -24,49 +19,47 @@ public sealed class CallStatistics
     /// <summary>Counters that also count into <paramref name="total"/>: a run's totals, kept as its accounts call.</summary>
     public CallStatistics(CallStatistics total) => _total = total;
 
-    public int Calls => Volatile.Read(ref _calls);
+    private enum Counter
+    {
+        Calls,
+        Attempts,
+        Throttles,
+        Retries,
+        Failures,
+    }
 
-    /// <summary>HTTP requests sent, retries included.</summary>
-    public int Attempts => Volatile.Read(ref _attempts);
+    public int Calls => Read(Counter.Calls);
 
-    public int Throttles => Volatile.Read(ref _throttles);
+    public int Attempts => Read(Counter.Attempts);
 
-    public int Retries => Volatile.Read(ref _retries);
+    public int Throttles => Read(Counter.Throttles);
 
-    /// <summary>Calls that still failed after their retries.</summary>
-    public int Failures => Volatile.Read(ref _failures);
+    public int Retries => Read(Counter.Retries);
 
-    /// <summary>Operations per IAM action, sorted by action.</summary>
+    public int Failures => Read(Counter.Failures);
+
     public IReadOnlyDictionary<string, int> ByAction => new SortedDictionary<string, int>(_byAction, StringComparer.Ordinal);
 
     internal void Called(string action)
     {
-        Interlocked.Increment(ref _calls);
         _byAction.AddOrUpdate(action, 1, (_, count) => count + 1);
-        _total?.Called(action);
+        _total?._byAction.AddOrUpdate(action, 1, (_, count) => count + 1);
+        Count(Counter.Calls);
     }
 
-    internal void Attempted()
-    {
-        Interlocked.Increment(ref _attempts);
-        _total?.Attempted();
-    }
+    internal void Attempted() => Count(Counter.Attempts);
 
-    internal void Throttled()
-    {
-        Interlocked.Increment(ref _throttles);
-        _total?.Throttled();
-    }
+    internal void Throttled() => Count(Counter.Throttles);
 
-    internal void Retried()
-    {
-        Interlocked.Increment(ref _retries);
-        _total?.Retried();
-    }
+    internal void Retried() => Count(Counter.Retries);
 
-    internal void Failed()
+    internal void Failed() => Count(Counter.Failures);
+
+    private int Read(Counter counter) => Volatile.Read(ref _counts[(int)counter]);
+
+    private void Count(Counter counter)
     {
-        Interlocked.Increment(ref _failures);
-        _total?.Failed();
+        Interlocked.Increment(ref _counts[(int)counter]);
+        _total?.Count(counter);
     }
 }
