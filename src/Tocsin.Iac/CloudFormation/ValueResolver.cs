@@ -28,9 +28,11 @@ internal sealed partial class ValueResolver
 
     /// <summary>
     /// How deep values may lean on other values (a function's argument, a parameter, a resource's name) before the
-    /// chain is taken to lead back to itself: a name built from its own resource's attribute never ends.
+    /// chain is taken to lead back to itself: a name built from its own resource's attribute never ends. Twice the
+    /// nesting a template may have (<see cref="Tocsin.Core.Yaml.YamlDocuments.MaxNesting"/>), so only a value that
+    /// refers to itself gets this deep.
     /// </summary>
-    private const int MaxDepth = 100;
+    private const int MaxDepth = 2 * Tocsin.Core.Yaml.YamlDocuments.MaxNesting;
 
     private int depth;
 
