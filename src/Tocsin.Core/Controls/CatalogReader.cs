@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Tocsin.Core.Controls;
 
@@ -19,14 +20,16 @@ internal static class CatalogReader
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         AllowTrailingCommas = false,
         ReadCommentHandling = JsonCommentHandling.Disallow,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false), new DeferredCorpus.Converter() },
+        Converters = { new JsonStringEnumConverter<Severity>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false), new DeferredCorpus.Converter() },
     };
+
+    private static readonly JsonTypeInfo<CatalogDocument> Document = (JsonTypeInfo<CatalogDocument>)Options.GetTypeInfo(typeof(CatalogDocument));
 
     public static CatalogDocument Read(Stream json)
     {
         try
         {
-            return JsonSerializer.Deserialize<CatalogDocument>(json, Options)
+            return JsonSerializer.Deserialize(json, Document)
                 ?? throw new CatalogException("control catalog: the file is empty (null)");
         }
         catch (JsonException malformed)

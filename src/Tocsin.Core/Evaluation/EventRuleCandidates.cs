@@ -64,7 +64,7 @@ internal sealed class EventRuleCandidates(Control control, FilterJudge judge, Ev
             }
 
             return named.Any(field =>
-                EventPatternMatcher.Compile($"{{{JsonSerializer.Serialize(field)}:{document.RootElement.GetProperty(field).GetRawText()}}}").Matcher is { } matcher
+                EventPatternMatcher.Compile($"{{{JsonText.Quote(field)}:{document.RootElement.GetProperty(field).GetRawText()}}}").Matcher is { } matcher
                 && judge.AlertingEvents(control).Any(matcher.Matches));
         }
         catch (JsonException)

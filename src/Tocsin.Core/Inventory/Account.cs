@@ -15,7 +15,8 @@ public sealed record Account(
     /// role). A role named by such a record and missing from a known list does not exist; a role that could not be read
     /// is listed with unknown fields. Not collected unless a scan reads EventBridge (see <see cref="RolesWhenAbsent"/>).
     /// </summary>
-    public Observed<IReadOnlyList<IamRole>> Roles { get; init; } = RolesWhenAbsent;
+    // A snapshot's reader hands null for a field the file leaves out: that is the field's absence.
+    public Observed<IReadOnlyList<IamRole>> Roles { get; init => field = value ?? RolesWhenAbsent; } = RolesWhenAbsent;
 
     /// <summary>What the roles are when nobody read them; snapshots leave the field out when it holds exactly this.</summary>
     public static Observed<IReadOnlyList<IamRole>> RolesWhenAbsent { get; } =

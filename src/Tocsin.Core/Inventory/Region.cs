@@ -18,7 +18,8 @@ public sealed record Region(
     /// The EventBridge rules on the region's default event bus, each with its targets. Read only when a scan asks for
     /// EventBridge; otherwise, and in a snapshot written before the field existed, <see cref="EventRulesWhenAbsent"/>.
     /// </summary>
-    public Observed<IReadOnlyList<EventRule>> EventRules { get; init; } = EventRulesWhenAbsent;
+    // A snapshot's reader hands null for a field the file leaves out: that is the field's absence.
+    public Observed<IReadOnlyList<EventRule>> EventRules { get; init => field = value ?? EventRulesWhenAbsent; } = EventRulesWhenAbsent;
 
     /// <summary>
     /// What the rules are when nobody read them: not collected, never an empty list (which would mean "no rule here").

@@ -15,7 +15,8 @@ public sealed record Topic(
     /// The key policy JSON of the key encrypting the topic (KMS GetKeyPolicy), null when the topic is not encrypted.
     /// A snapshot written before the field existed loads with <see cref="KeyPolicyWhenAbsent"/>.
     /// </summary>
-    public Observed<string?> KeyPolicy { get; init; } = KeyPolicyWhenAbsent(KmsMasterKeyId);
+    // A snapshot's reader hands null for a field the file leaves out: that is the field's absence.
+    public Observed<string?> KeyPolicy { get; init => field = value ?? KeyPolicyWhenAbsent(KmsMasterKeyId); } = KeyPolicyWhenAbsent(KmsMasterKeyId);
 
     /// <summary>
     /// What the key policy is when nobody read it: no policy for an unencrypted topic, otherwise not collected.

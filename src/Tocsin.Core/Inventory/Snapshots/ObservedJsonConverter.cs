@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Tocsin.Core.Inventory.Snapshots;
 
@@ -10,12 +11,51 @@ namespace Tocsin.Core.Inventory.Snapshots;
 /// </summary>
 internal sealed class ObservedJsonConverterFactory : JsonConverterFactory
 {
+    // Every Observed<T> the inventory model holds, with its converter, written out: a converter made for a type at
+    // run time (MakeGenericType) would need code a native build has not compiled. A test walks the model and fails
+    // on an Observed<T> missing here.
+    private static readonly Dictionary<Type, Func<JsonConverter>> Converters = new(
+    [
+        Of<AlarmComparisonOperator>(),
+        Of<DateTimeOffset?>(),
+        Of<EventRuleState>(),
+        Of<EventTargetInput>(),
+        Of<IReadOnlyList<AdvancedEventSelector>>(),
+        Of<IReadOnlyList<Alarm>>(),
+        Of<IReadOnlyList<Dimension>>(),
+        Of<IReadOnlyList<EventRule>>(),
+        Of<IReadOnlyList<EventSelector>>(),
+        Of<IReadOnlyList<EventTarget>>(),
+        Of<IReadOnlyList<IamRole>>(),
+        Of<IReadOnlyList<LogGroup>>(),
+        Of<IReadOnlyList<MetricDataQuery>>(),
+        Of<IReadOnlyList<MetricFilter>>(),
+        Of<IReadOnlyList<MetricTransformation>>(),
+        Of<IReadOnlyList<Region>>(),
+        Of<IReadOnlyList<RolePolicy>>(),
+        Of<IReadOnlyList<Subscription>>(),
+        Of<IReadOnlyList<Topic>>(),
+        Of<IReadOnlyList<Trail>>(),
+        Of<IReadOnlyList<string>>(),
+        Of<Statistic?>(),
+        Of<bool>(),
+        Of<double?>(),
+        Of<int>(),
+        Of<int?>(),
+        Of<string>(),
+    ]);
+
+    public static bool Supports(Type observed) => Converters.ContainsKey(observed);
+
     public override bool CanConvert(Type typeToConvert) =>
         typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(Observed<>);
 
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-        (JsonConverter)Activator.CreateInstance(
-            typeof(ObservedJsonConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
+        Converters.TryGetValue(typeToConvert, out var converter)
+            ? converter()
+            : throw new NotSupportedException($"{typeToConvert} is not a value of the inventory model: add it to {nameof(ObservedJsonConverterFactory)}");
+
+    private static KeyValuePair<Type, Func<JsonConverter>> Of<T>() => new(typeof(Observed<T>), () => new ObservedJsonConverter<T>());
 }
 
 internal sealed class ObservedJsonConverter<T> : JsonConverter<Observed<T>>
@@ -27,13 +67,13 @@ internal sealed class ObservedJsonConverter<T> : JsonConverter<Observed<T>>
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            return Observed<T>.Known(JsonSerializer.Deserialize<T>(ref reader, options)!);
+            return Observed<T>.Known(JsonSerializer.Deserialize(ref reader, ValueInfo(options))!);
         }
 
         using var document = JsonDocument.ParseValue(ref reader);
         var wrapper = document.RootElement;
         var source = wrapper.TryGetProperty("source", out var sourceElement)
-            ? sourceElement.Deserialize<Source>(options)
+            ? sourceElement.Deserialize((JsonTypeInfo<Source>)options.GetTypeInfo(typeof(Source)))
             : null;
 
         if (wrapper.TryGetProperty("unknown", out var reasonElement))
@@ -50,7 +90,7 @@ internal sealed class ObservedJsonConverter<T> : JsonConverter<Observed<T>>
 
         if (wrapper.TryGetProperty("known", out var known))
         {
-            return Observed<T>.Known(known.Deserialize<T>(options)!, source);
+            return Observed<T>.Known(known.Deserialize(ValueInfo(options))!, source);
         }
 
         throw new JsonException("expected {\"known\": ...} or {\"unknown\": reason}");
@@ -60,7 +100,7 @@ internal sealed class ObservedJsonConverter<T> : JsonConverter<Observed<T>>
     {
         if (value.IsKnown && value.Source is null)
         {
-            JsonSerializer.Serialize(writer, value.Value, options);
+            JsonSerializer.Serialize(writer, value.Value, ValueInfo(options));
             return;
         }
 
@@ -68,7 +108,7 @@ internal sealed class ObservedJsonConverter<T> : JsonConverter<Observed<T>>
         if (value.IsKnown)
         {
             writer.WritePropertyName("known");
-            JsonSerializer.Serialize(writer, value.Value, options);
+            JsonSerializer.Serialize(writer, value.Value, ValueInfo(options));
         }
         else
         {
@@ -82,9 +122,11 @@ internal sealed class ObservedJsonConverter<T> : JsonConverter<Observed<T>>
         if (value.Source is not null)
         {
             writer.WritePropertyName("source");
-            JsonSerializer.Serialize(writer, value.Source, options);
+            JsonSerializer.Serialize(writer, value.Source, (JsonTypeInfo<Source>)options.GetTypeInfo(typeof(Source)));
         }
 
         writer.WriteEndObject();
     }
+
+    private static JsonTypeInfo<T> ValueInfo(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 }

@@ -17,7 +17,7 @@ public static class Snapshot
     {
         var sorted = CanonicalOrder.Apply(inventory);
         var document = new SnapshotDocument(SchemaVersion, sorted.CollectedAt, sorted.Organization, sorted.Accounts, sorted.LinkedAccounts.Count > 0 ? sorted.LinkedAccounts : null);
-        return JsonSerializer.Serialize(document, SnapshotJson.Options) + "\n";
+        return JsonSerializer.Serialize(document, SnapshotJson.Document) + "\n";
     }
 
     public static void Save(CloudInventory inventory, Stream destination)
@@ -50,7 +50,7 @@ public static class Snapshot
         SnapshotDocument? snapshot;
         try
         {
-            snapshot = document.RootElement.Deserialize<SnapshotDocument>(SnapshotJson.Options);
+            snapshot = document.RootElement.Deserialize(SnapshotJson.Document);
         }
         catch (JsonException error)
         {

@@ -5,10 +5,15 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace Tocsin.Core.Inventory.Snapshots;
 
-/// <summary>The one set of serializer options snapshots are written and read with.</summary>
+/// <summary>
+/// The one set of serializer options snapshots are written and read with. The model's shape comes from
+/// <see cref="SnapshotJsonContext"/>, generated at build time: a native build makes no serializer at run time.
+/// </summary>
 internal static class SnapshotJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
+
+    public static JsonTypeInfo<SnapshotDocument> Document { get; } = (JsonTypeInfo<SnapshotDocument>)Options.GetTypeInfo(typeof(SnapshotDocument));
 
     private static JsonSerializerOptions Create()
     {
@@ -20,10 +25,10 @@ internal static class SnapshotJson
             IndentSize = 2,
             // Policies and patterns are full of quotes and ampersands; keep them readable in the file.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutAbsentKeyPolicy, LeaveOutUnreadEventBridge } },
+            TypeInfoResolver = SnapshotJsonContext.Default.WithAddedModifier(LeaveOutAbsentKeyPolicy).WithAddedModifier(LeaveOutUnreadEventBridge),
         };
         options.Converters.Add(new ObservedJsonConverterFactory());
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.MakeReadOnly();
         return options;
     }
 
@@ -61,3 +66,8 @@ internal static class SnapshotJson
         }
     }
 }
+
+/// <summary>The snapshot model's shape for <see cref="JsonSerializer"/>, generated at build time.</summary>
+[JsonSerializable(typeof(SnapshotDocument))]
+[JsonSerializable(typeof(Source))]
+internal sealed partial class SnapshotJsonContext : JsonSerializerContext;

@@ -79,7 +79,7 @@ internal sealed class RecordBuilder
                 var first = true;
                 foreach (var (key, child) in obj.Children)
                 {
-                    json.Append(first ? "" : ",").Append(JsonSerializer.Serialize(key)).Append(':');
+                    json.Append(first ? "" : ",").Append(JsonText.Quote(key)).Append(':');
                     Write(child, json);
                     first = false;
                 }

@@ -19,7 +19,7 @@ internal sealed record SpaceValue(SpaceValueKind Kind, string Raw, string Label,
 
     public static SpaceValue String(string text, int oddness = 1)
     {
-        var raw = JsonSerializer.Serialize(text);
+        var raw = JsonText.Quote(text);
         return new(SpaceValueKind.Raw, raw, raw, oddness) { Text = text };
     }
 
