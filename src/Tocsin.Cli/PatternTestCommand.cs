@@ -2,6 +2,7 @@ using System.Buffers;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Tocsin.Core.EventPatterns;
 using Tocsin.Core.Patterns.Matching;
 
@@ -190,7 +191,7 @@ internal static class PatternTestCommand
 
             var extracted = matches ? matcher.ExtractedValues(Encoding.UTF8.GetString(message)) : new Dictionary<string, string>();
             output.WriteLine(json
-                ? JsonSerializer.Serialize(new { @event = _events, matches, extractedValues = extracted })
+                ? new JsonObject { ["event"] = _events, ["matches"] = matches, ["extractedValues"] = new JsonObject([.. extracted.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value))]) }.ToJsonString()
                 : $"event {_events}: {(matches ? "matches" : "no match")}{Extracted(extracted)}");
         }
 
@@ -205,7 +206,7 @@ internal static class PatternTestCommand
             }
 
             output.WriteLine(json
-                ? JsonSerializer.Serialize(new { @event = _events, matches })
+                ? new JsonObject { ["event"] = _events, ["matches"] = matches }.ToJsonString()
                 : $"event {_events}: {(matches ? "matches" : "no match")}");
         }
 
@@ -214,7 +215,7 @@ internal static class PatternTestCommand
             if (countOnly)
             {
                 output.WriteLine(json
-                    ? JsonSerializer.Serialize(new { events = _events, matches = _matches })
+                    ? new JsonObject { ["events"] = _events, ["matches"] = _matches }.ToJsonString()
                     : $"{_matches} of {_events} {(_events == 1 ? "event matches" : "events match")}");
             }
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Tocsin.Core.Controls;
 using Tocsin.Core.EventPatterns;
 using Tocsin.Core.Patterns.Verdicts;
@@ -42,7 +43,7 @@ internal static class PatternVerdictCommand
         var verdict = eventBridge ? EventPatternJudge.Judge(patternText, control) : PatternJudge.Judge(patternText, control);
         if (format == "json")
         {
-            console.Out.WriteLine(JsonSerializer.Serialize(Document(verdict, control), Indented));
+            console.Out.WriteLine(Document(verdict, control).ToJsonString(Indented));
         }
 
         if (verdict.Error is { } error)
@@ -59,29 +60,37 @@ internal static class PatternVerdictCommand
     }
 
     /// <summary>The JSON contract of DESIGN.md: verdict, reference, missed, extra, explanation, plus detail.</summary>
-    private static object Document(PatternVerdict verdict, Control control) => new
+    private static JsonObject Document(PatternVerdict verdict, Control control) => new()
     {
-        verdict = verdict.Kind.ToName(),
-        reference = verdict.Reference,
-        variant = verdict.Variant,
-        missed = verdict.Missed,
-        extra = verdict.Extra,
-        explanation = verdict.Explanation,
-        catchesRequiredPopulations = verdict.CatchesRequiredPopulations,
-        populations = verdict.Missed.Concat(verdict.Extra).Select(control.FindPopulation).OfType<Population>().Select(population => new
-        {
-            name = population.Name,
-            description = population.Description,
-            required = population.Required,
-            coveredBy = population.CoveredBy,
-        }),
-        sampled = verdict.Sampled,
-        differences = verdict.Differences.Select(difference => new
-        {
-            patternMatches = difference.CandidateMatches,
-            referenceMatches = difference.ReferenceMatches,
-            record = difference.Description,
-        }),
-        error = verdict.Error is { } error ? new { column = error.Column, message = error.Message } : null,
+        ["verdict"] = verdict.Kind.ToName(),
+        ["reference"] = verdict.Reference,
+        ["variant"] = verdict.Variant,
+        ["missed"] = Texts(verdict.Missed),
+        ["extra"] = Texts(verdict.Extra),
+        ["explanation"] = verdict.Explanation,
+        ["catchesRequiredPopulations"] = verdict.CatchesRequiredPopulations,
+        ["populations"] = new JsonArray(
+        [
+            .. verdict.Missed.Concat(verdict.Extra).Select(control.FindPopulation).OfType<Population>().Select(population => new JsonObject
+            {
+                ["name"] = population.Name,
+                ["description"] = population.Description,
+                ["required"] = population.Required,
+                ["coveredBy"] = population.CoveredBy,
+            }),
+        ]),
+        ["sampled"] = verdict.Sampled,
+        ["differences"] = new JsonArray(
+        [
+            .. verdict.Differences.Select(difference => new JsonObject
+            {
+                ["patternMatches"] = difference.CandidateMatches,
+                ["referenceMatches"] = difference.ReferenceMatches,
+                ["record"] = difference.Description,
+            }),
+        ]),
+        ["error"] = verdict.Error is { } error ? new JsonObject { ["column"] = error.Column, ["message"] = error.Message } : null,
     };
+
+    private static JsonArray Texts(IEnumerable<string> texts) => new([.. texts.Select(text => (JsonNode)text)]);
 }
