@@ -39,6 +39,8 @@ missing_tools() {
     echo "chromium|Chromium, for the browser tests of the HTML report and the dashboard|apt-get install chromium"
   [ -n "${TOCSIN_TEST_POSTGRES:-}" ] || postgres_bin_dir >/dev/null ||
     echo "postgresql|PostgreSQL's server (initdb, pg_ctl), for the tests that need a PostgreSQL database|apt-get install postgresql, or set TOCSIN_TEST_POSTGRES=postgresql://USER@HOST:PORT/DB to a server whose user may create databases"
+  command -v clang >/dev/null 2>&1 ||
+    echo "clang|clang, to link the native (NativeAOT) build of the tool that its tests run|apt-get install clang"
   command -v script >/dev/null 2>&1 ||
     echo "bsdutils|script, for the test of the demo in an 80-column terminal|apt-get install bsdutils"
 }

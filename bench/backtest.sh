@@ -10,8 +10,10 @@ megabytes="${1:-1024}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# tocsin as a user has it: the tool package, installed (on Linux x64 its ReadyToRun build)
+# tocsin as a user has it: the tool package, installed (on Linux x64 its native build)
 dotnet pack src/Tocsin.Cli -c Release -o "$work/packages" -nologo -v quiet >/dev/null
+dotnet pack src/Tocsin.Cli -c Release -r any -o "$work/packages" -nologo -v quiet >/dev/null
+dotnet pack src/Tocsin.Cli -c Release -r linux-x64 -o "$work/packages" -nologo -v quiet >/dev/null
 dotnet tool install Tocsin --tool-path "$work/tool" --add-source "$work/packages" >/dev/null
 dotnet build bench/Tocsin.Bench -c Release -nologo -v quiet >/dev/null
 dotnet build bench/Tocsin.DuckDbPeer -c Release -nologo -v quiet >/dev/null
