@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 
 namespace Tocsin.Emulator;
@@ -12,7 +13,7 @@ namespace Tocsin.Emulator;
 /// <item><c>POST /_tocsin/subscriptions/confirm?arn=ARN</c> — confirm one subscription, or all of a topic given its ARN</item>
 /// </list>
 /// </summary>
-internal static class ControlEndpoints
+internal static partial class ControlEndpoints
 {
     public const string Prefix = "/_tocsin";
 
@@ -27,7 +28,7 @@ internal static class ControlEndpoints
                 reply = new JsonObject { ["status"] = "ok" };
                 break;
             case ("GET", Prefix + "/subscriptions/pending"):
-                reply = JsonSerializer.SerializeToNode(control.PendingSubscriptions(), ControlJson.Options)!;
+                reply = JsonSerializer.SerializeToNode(control.PendingSubscriptions(), ControlJson.Default.IReadOnlyListPendingSubscription)!;
                 break;
             case ("POST", Prefix + "/subscriptions/confirm"):
                 var arn = http.Request.Query["arn"].ToString();
@@ -53,8 +54,8 @@ internal static class ControlEndpoints
         await http.Response.WriteAsync(reply.ToJsonString(), http.RequestAborted);
     }
 
-    private static class ControlJson
-    {
-        public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-    }
+    /// <summary>The control calls' JSON (camelCase, as the web defaults), generated at compile time for NativeAOT builds.</summary>
+    [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+    [JsonSerializable(typeof(IReadOnlyList<PendingSubscription>))]
+    private sealed partial class ControlJson : JsonSerializerContext;
 }

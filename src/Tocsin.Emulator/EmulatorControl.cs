@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Tocsin.Emulator.State;
 
 namespace Tocsin.Emulator;
@@ -33,46 +35,41 @@ public sealed class EmulatorControl
         {
             foreach (var account in _state.Accounts.Values)
             {
-                resources[$"{account.Id}/account"] = Json(new { account.IsOrganizationMember, account.Tags });
+                resources[$"{account.Id}/account"] = Json(new AccountMembership(account.IsOrganizationMember, account.Tags), ResourceJson.Default.AccountMembership);
                 foreach (var role in account.Roles.Values)
                 {
-                    resources[$"{account.Id}/iam-role/{role.Name}"] = Json(role);
+                    resources[$"{account.Id}/iam-role/{role.Name}"] = Json(role, ResourceJson.Default.Role);
                 }
 
                 foreach (var region in account.Regions)
                 {
                     var at = $"{account.Id}/{region.Region}";
-                    Add(resources, $"{at}/trail", region.Trails);
-                    Add(resources, $"{at}/log-group", region.LogGroups);
-                    Add(resources, $"{at}/alarm", region.Alarms);
-                    Add(resources, $"{at}/topic", region.Topics);
-                    Add(resources, $"{at}/event-rule", region.EventRules);
-                    Add(resources, $"{at}/kms-key", region.Keys);
-                    Add(resources, $"{at}/kms-alias", region.Aliases);
+                    Add(resources, $"{at}/trail", region.Trails, ResourceJson.Default.Trail);
+                    Add(resources, $"{at}/log-group", region.LogGroups, ResourceJson.Default.LogGroup);
+                    Add(resources, $"{at}/alarm", region.Alarms, ResourceJson.Default.Alarm);
+                    Add(resources, $"{at}/topic", region.Topics, ResourceJson.Default.Topic);
+                    Add(resources, $"{at}/event-rule", region.EventRules, ResourceJson.Default.EventRule);
+                    Add(resources, $"{at}/kms-key", region.Keys, ResourceJson.Default.KmsKey);
+                    Add(resources, $"{at}/kms-alias", region.Aliases, ResourceJson.Default.String);
                 }
             }
 
-            Add(resources, "s3-bucket", _state.Buckets);
-            resources["organization"] = Json(_state.Organization);
+            Add(resources, "s3-bucket", _state.Buckets, ResourceJson.Default.Bucket);
+            resources["organization"] = Json(_state.Organization, ResourceJson.Default.Organization);
         }
 
         return resources;
     }
 
-    private static void Add<T>(SortedDictionary<string, string> resources, string prefix, IEnumerable<KeyValuePair<string, T>> items)
+    private static void Add<T>(SortedDictionary<string, string> resources, string prefix, IEnumerable<KeyValuePair<string, T>> items, JsonTypeInfo<T> json)
     {
         foreach (var (name, item) in items)
         {
-            resources[$"{prefix}/{name}"] = Json(item);
+            resources[$"{prefix}/{name}"] = Json(item, json);
         }
     }
 
-    private static readonly System.Text.Json.JsonSerializerOptions Canonical = new()
-    {
-        ReferenceHandler = System.Text.Json.Serialization.ReferenceHandler.IgnoreCycles,
-    };
-
-    private static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, Canonical);
+    private static string Json<T>(T value, JsonTypeInfo<T> json) => JsonSerializer.Serialize(value, json);
 
     public IReadOnlyList<PendingSubscription> PendingSubscriptions()
     {

@@ -229,7 +229,8 @@ internal static class ScenarioLoader
     private static string CloudWatchMayPublish(Topic topic)
     {
         var policy = JsonNode.Parse(topic.DefaultPolicy())!.AsObject();
-        policy["Statement"]!.AsArray().Add(new JsonObject
+        // as a JsonNode: Add<T> would serialize a T by reflection, which a NativeAOT build cannot
+        policy["Statement"]!.AsArray().Add((JsonNode)new JsonObject
         {
             ["Sid"] = "AllowCloudWatchAlarms",
             ["Effect"] = "Allow",
