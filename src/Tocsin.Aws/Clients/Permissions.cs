@@ -1,4 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Tocsin.Aws.Clients;
 
@@ -8,19 +11,18 @@ namespace Tocsin.Aws.Clients;
 /// </summary>
 public static class Permissions
 {
-    private static readonly Type[] Clients =
-    [
-        typeof(StsClient), typeof(OrganizationsClient), typeof(Ec2Client), typeof(CloudTrailClient),
-        typeof(LogsClient), typeof(CloudWatchClient), typeof(SnsClient), typeof(KmsClient), typeof(IamClient), typeof(S3Client),
-        typeof(EventsClient),
-    ];
-
+    // Each client is named with typeof at the call, so the trimmer sees which public methods to keep for the attributes.
     private static readonly RequiresPermissionAttribute[] Declared =
     [
-        .. Clients
-            .SelectMany(client => client.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
-            .SelectMany(method => method.GetCustomAttributes<RequiresPermissionAttribute>()),
+        .. DeclaredBy(typeof(StsClient)), .. DeclaredBy(typeof(OrganizationsClient)), .. DeclaredBy(typeof(Ec2Client)),
+        .. DeclaredBy(typeof(CloudTrailClient)), .. DeclaredBy(typeof(LogsClient)), .. DeclaredBy(typeof(CloudWatchClient)),
+        .. DeclaredBy(typeof(SnsClient)), .. DeclaredBy(typeof(KmsClient)), .. DeclaredBy(typeof(IamClient)), .. DeclaredBy(typeof(S3Client)),
+        .. DeclaredBy(typeof(EventsClient)),
     ];
+
+    private static IEnumerable<RequiresPermissionAttribute> DeclaredBy([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] Type client) =>
+        client.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .SelectMany(method => method.GetCustomAttributes<RequiresPermissionAttribute>());
 
     /// <summary>Every action a scan declares, sorted.</summary>
     public static IReadOnlyList<string> All { get; } = Sorted(Declared.Where(attribute => !attribute.ForApply && !attribute.ForEventBridge).Select(attribute => attribute.Action));
@@ -42,49 +44,42 @@ public static class Permissions
 
     private static string[] Sorted(IEnumerable<string> actions) => [.. actions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     /// <summary>An IAM policy document (JSON) allowing <paramref name="actions"/> on every resource.</summary>
-    public static string PolicyDocument(IEnumerable<string> actions, string statementId = "TocsinReadOnly") =>
-        System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+    public static string PolicyDocument(IEnumerable<string> actions, string statementId = "TocsinReadOnly") => Document(
+        new JsonObject
         {
-            ["Version"] = "2012-10-17",
-            ["Statement"] = new[]
-            {
-                new Dictionary<string, object>
-                {
-                    ["Sid"] = statementId,
-                    ["Effect"] = "Allow",
-                    ["Action"] = actions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
-                    ["Resource"] = "*",
-                },
-            },
-        }, new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+            ["Sid"] = statementId,
+            ["Effect"] = "Allow",
+            ["Action"] = Strings(actions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+            ["Resource"] = "*",
+        });
 
     /// <summary>
     /// The policy of the role a plan is applied with in each account: the scan's reads and the apply's reads and writes
     /// on every resource, and <c>iam:PassRole</c> only for the CloudTrail delivery role, only to CloudTrail.
     /// </summary>
     /// <param name="deliveryRoleName">The name of the role CloudTrail assumes to write to CloudWatch Logs.</param>
-    public static string ApplyPolicyDocument(string deliveryRoleName) =>
-        System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+    public static string ApplyPolicyDocument(string deliveryRoleName) => Document(
+        new JsonObject
         {
-            ["Version"] = "2012-10-17",
-            ["Statement"] = new object[]
-            {
-                new Dictionary<string, object>
-                {
-                    ["Sid"] = "TocsinApplyRemediation",
-                    ["Effect"] = "Allow",
-                    ["Action"] = ForApply.Where(action => action != "iam:PassRole" && !action.StartsWith("organizations:", StringComparison.Ordinal)).ToArray(),
-                    ["Resource"] = "*",
-                },
-                new Dictionary<string, object>
-                {
-                    ["Sid"] = "TocsinPassTheDeliveryRoleToCloudTrail",
-                    ["Effect"] = "Allow",
-                    ["Action"] = "iam:PassRole",
-                    ["Resource"] = $"arn:aws:iam::*:role/{deliveryRoleName}",
-                    ["Condition"] = new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, string> { ["iam:PassedToService"] = "cloudtrail.amazonaws.com" } },
-                },
-            },
-        }, new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+            ["Sid"] = "TocsinApplyRemediation",
+            ["Effect"] = "Allow",
+            ["Action"] = Strings(ForApply.Where(action => action != "iam:PassRole" && !action.StartsWith("organizations:", StringComparison.Ordinal))),
+            ["Resource"] = "*",
+        },
+        new JsonObject
+        {
+            ["Sid"] = "TocsinPassTheDeliveryRoleToCloudTrail",
+            ["Effect"] = "Allow",
+            ["Action"] = "iam:PassRole",
+            ["Resource"] = $"arn:aws:iam::*:role/{deliveryRoleName}",
+            ["Condition"] = new JsonObject { ["StringEquals"] = new JsonObject { ["iam:PassedToService"] = "cloudtrail.amazonaws.com" } },
+        });
+
+    private static string Document(params JsonObject[] statements) =>
+        new JsonObject { ["Version"] = "2012-10-17", ["Statement"] = new JsonArray(statements) }.ToJsonString(Indented);
+
+    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(value => (JsonNode)JsonValue.Create(value))]);
 }

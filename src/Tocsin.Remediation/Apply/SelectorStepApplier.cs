@@ -20,7 +20,8 @@ internal static class SelectorStepApplier
             var merged = (JsonArray)current.DeepClone();
             foreach (var selector in plannedAdvanced.Where(p => !current.Any(c => Same(c, p))))
             {
-                merged.Add(Advanced(selector));
+                // As a JsonNode: JsonArray.Add<T> would wrap the value through reflection, which native AOT cannot do.
+                merged.Add((JsonNode)Advanced(selector));
             }
 
             if (merged.Count == current.Count)
@@ -43,7 +44,7 @@ internal static class SelectorStepApplier
         var basic = new JsonArray();
         for (var i = 0; i < planned.Count; i++)
         {
-            basic.Add(Basic(i < liveBasic.Count ? liveBasic[i] as JsonObject : null, planned[i]));
+            basic.Add((JsonNode)Basic(i < liveBasic.Count ? liveBasic[i] as JsonObject : null, planned[i]));
         }
 
         if (JsonNode.DeepEquals(basic, liveBasic))

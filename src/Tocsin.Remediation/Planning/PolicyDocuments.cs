@@ -123,7 +123,8 @@ public static class PolicyDocuments
         var streams = new JsonArray($"arn:{partition}:logs:{region}:{accountId}:log-group:{logGroupName}:log-stream:{accountId}_CloudTrail_{region}*");
         if (organizationId is not null)
         {
-            streams.Add($"arn:{partition}:logs:{region}:{accountId}:log-group:{logGroupName}:log-stream:{organizationId}_*");
+            // As a JsonNode: JsonArray.Add<T> would wrap the string through reflection, which native AOT cannot do.
+            streams.Add((JsonNode)$"arn:{partition}:logs:{region}:{accountId}:log-group:{logGroupName}:log-stream:{organizationId}_*");
         }
 
         return Serialize(new JsonObject

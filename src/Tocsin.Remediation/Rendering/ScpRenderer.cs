@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Tocsin.Remediation.Plans;
 using Tocsin.Remediation.Rendering.Templates;
 
@@ -37,19 +38,19 @@ public sealed class ScpRenderer : IPlanRenderer
 
         var exempt = new[] { admin, StackSetExecutionRoles.Replace("arn:aws:", $"arn:{partition}:", StringComparison.Ordinal) }.Distinct(StringComparer.Ordinal).ToList();
         var chain = ProtectedResources.Of(plan);
-        var statements = new List<Dictionary<string, object>>();
+        var statements = new List<JsonNode>();
         void Deny(string sid, string[] actions, IEnumerable<string> resources)
         {
             var list = resources.ToList();
             if (list.Count > 0)
             {
-                statements.Add(new()
+                statements.Add(new JsonObject
                 {
                     ["Sid"] = sid,
                     ["Effect"] = "Deny",
-                    ["Action"] = actions,
-                    ["Resource"] = list,
-                    ["Condition"] = new Dictionary<string, object> { ["ArnNotLike"] = new Dictionary<string, object> { ["aws:PrincipalARN"] = exempt } },
+                    ["Action"] = Strings(actions),
+                    ["Resource"] = Strings(list),
+                    ["Condition"] = new JsonObject { ["ArnNotLike"] = new JsonObject { ["aws:PrincipalARN"] = Strings(exempt) } },
                 });
             }
         }
@@ -83,7 +84,7 @@ public sealed class ScpRenderer : IPlanRenderer
                 chain.Buckets.Select(b => $"{arn}s3:::{b}"));
         }
 
-        var policy = JsonSerializer.Serialize(new Dictionary<string, object> { ["Version"] = "2012-10-17", ["Statement"] = statements }, Minified);
+        var policy = new JsonObject { ["Version"] = "2012-10-17", ["Statement"] = new JsonArray([.. statements]) }.ToJsonString(Minified);
         if (policy.Length > MaxCharacters)
         {
             throw new PlanRenderException($"the service control policy would be {policy.Length} characters, over the {MaxCharacters} an SCP may hold: the plan names too many resources for one policy");
@@ -91,4 +92,6 @@ public sealed class ScpRenderer : IPlanRenderer
 
         output.Write(policy);
     }
+
+    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
 }

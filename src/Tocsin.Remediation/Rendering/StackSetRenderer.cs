@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Tocsin.Remediation.Plans;
 using Tocsin.Remediation.Rendering.Templates;
 using static Tocsin.Remediation.Rendering.Templates.Intrinsics;
@@ -127,10 +128,10 @@ public sealed class StackSetRenderer : IPlanRenderer
             regions.Add("us-east-1");
         }
 
-        var parameters = new List<Dictionary<string, string>>();
+        var parameters = new List<JsonNode>();
         if (plan.Options.Notify is null)
         {
-            parameters.Add(new() { ["ParameterKey"] = "NotifyEndpoint", ["ParameterValue"] = "security@example.com" });
+            parameters.Add(new JsonObject { ["ParameterKey"] = "NotifyEndpoint", ["ParameterValue"] = "security@example.com" });
         }
 
         const string principal = "member.org.stacksets.cloudformation.amazonaws.com";
@@ -150,7 +151,7 @@ public sealed class StackSetRenderer : IPlanRenderer
         ];
         if (parameters.Count > 0)
         {
-            create.AddRange(["--parameters", JsonSerializer.Serialize(parameters, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping })]);
+            create.AddRange(["--parameters", new JsonArray([.. parameters]).ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping })]);
         }
 
         yield return "   " + ShellWords.Command(create);

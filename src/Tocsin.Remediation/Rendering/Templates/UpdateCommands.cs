@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Tocsin.Core.Inventory;
 using Tocsin.Remediation.Plans;
@@ -40,26 +41,34 @@ internal static class UpdateCommands
     private static string Aws(PlanStep step, string service, string operation, params string[] arguments) =>
         ShellWords.Command(["aws", service, operation, "--region", step.Region, .. arguments]);
 
-    private static string SelectorsJson(IReadOnlyList<EventSelector> selectors) => JsonSerializer.Serialize(
-        selectors.Select(s => new Dictionary<string, object>
+    private static string SelectorsJson(IReadOnlyList<EventSelector> selectors) => new JsonArray(
+    [
+        .. selectors.Select(s => (JsonNode)new JsonObject
         {
             ["ReadWriteType"] = s.ReadWriteType.ToString(),
             ["IncludeManagementEvents"] = s.IncludeManagementEvents,
-            ["ExcludeManagementEventSources"] = s.ExcludeManagementEventSources,
+            ["ExcludeManagementEventSources"] = Strings(s.ExcludeManagementEventSources),
         }),
-        Compact);
+    ]).ToJsonString(Compact);
 
-    private static string AdvancedSelectorsJson(IReadOnlyList<AdvancedEventSelector> selectors) => JsonSerializer.Serialize(
-        selectors.Select(s => new Dictionary<string, object?>
+    private static string AdvancedSelectorsJson(IReadOnlyList<AdvancedEventSelector> selectors) => new JsonArray(
+    [
+        .. selectors.Select(s =>
         {
-            ["Name"] = s.Name,
-            ["FieldSelectors"] = s.FieldSelectors.Select(FieldSelector).ToList(),
-        }.Where(p => p.Value is not null).ToDictionary()),
-        Compact);
+            var selector = new JsonObject();
+            if (s.Name is not null)
+            {
+                selector["Name"] = s.Name;
+            }
 
-    private static Dictionary<string, object> FieldSelector(AdvancedFieldSelector field)
+            selector["FieldSelectors"] = new JsonArray([.. s.FieldSelectors.Select(f => (JsonNode)FieldSelector(f))]);
+            return (JsonNode)selector;
+        }),
+    ]).ToJsonString(Compact);
+
+    private static JsonObject FieldSelector(AdvancedFieldSelector field)
     {
-        var selector = new Dictionary<string, object> { ["Field"] = field.Field };
+        var selector = new JsonObject { ["Field"] = field.Field };
         foreach (var (name, values) in new[]
         {
             ("Equals", field.EqualTo), ("StartsWith", field.StartsWith), ("EndsWith", field.EndsWith),
@@ -68,33 +77,36 @@ internal static class UpdateCommands
         {
             if (values.Count > 0)
             {
-                selector[name] = values;
+                selector[name] = Strings(values);
             }
         }
 
         return selector;
     }
 
-    /// <summary>Every setting of the alarm: PutMetricAlarm replaces the whole alarm, so nothing it had may be left out.</summary>
-    private static string AlarmJson(AlarmSettings alarm) => JsonSerializer.Serialize(
-        new Dictionary<string, object?>
-        {
-            ["AlarmName"] = alarm.AlarmName,
-            ["AlarmDescription"] = alarm.Description,
-            ["ActionsEnabled"] = alarm.ActionsEnabled,
-            ["OKActions"] = alarm.OkActions,
-            ["AlarmActions"] = alarm.AlarmActions,
-            ["InsufficientDataActions"] = alarm.InsufficientDataActions,
-            ["MetricName"] = alarm.MetricName,
-            ["Namespace"] = alarm.Namespace,
-            ["Statistic"] = alarm.Statistic,
-            ["Dimensions"] = alarm.Dimensions.Select(d => new Dictionary<string, string> { ["Name"] = d.Name, ["Value"] = d.Value }).ToList(),
-            ["Period"] = alarm.Period,
-            ["EvaluationPeriods"] = alarm.EvaluationPeriods,
-            ["DatapointsToAlarm"] = alarm.DatapointsToAlarm,
-            ["Threshold"] = alarm.Threshold,
-            ["ComparisonOperator"] = alarm.ComparisonOperator,
-            ["TreatMissingData"] = alarm.TreatMissingData,
-        },
-        Compact);
+    /// <summary>
+    /// Every setting of the alarm: PutMetricAlarm replaces the whole alarm, so nothing it had may be left out. A setting
+    /// the alarm does not have is written as null.
+    /// </summary>
+    private static string AlarmJson(AlarmSettings alarm) => new JsonObject
+    {
+        ["AlarmName"] = alarm.AlarmName,
+        ["AlarmDescription"] = alarm.Description,
+        ["ActionsEnabled"] = alarm.ActionsEnabled,
+        ["OKActions"] = Strings(alarm.OkActions),
+        ["AlarmActions"] = Strings(alarm.AlarmActions),
+        ["InsufficientDataActions"] = Strings(alarm.InsufficientDataActions),
+        ["MetricName"] = alarm.MetricName,
+        ["Namespace"] = alarm.Namespace,
+        ["Statistic"] = alarm.Statistic,
+        ["Dimensions"] = new JsonArray([.. alarm.Dimensions.Select(d => (JsonNode)new JsonObject { ["Name"] = d.Name, ["Value"] = d.Value })]),
+        ["Period"] = alarm.Period,
+        ["EvaluationPeriods"] = alarm.EvaluationPeriods,
+        ["DatapointsToAlarm"] = alarm.DatapointsToAlarm,
+        ["Threshold"] = alarm.Threshold,
+        ["ComparisonOperator"] = alarm.ComparisonOperator,
+        ["TreatMissingData"] = alarm.TreatMissingData,
+    }.ToJsonString(Compact);
+
+    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
 }
