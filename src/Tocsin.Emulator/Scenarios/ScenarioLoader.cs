@@ -80,7 +80,7 @@ internal static class ScenarioLoader
             var group = new LogGroup(account.Id, here.Region, groupEntry.Name, state.Now);
             foreach (var filter in groupEntry.MetricFilters)
             {
-                JsonArray transformations = [new JsonObject { ["metricName"] = filter.MetricName, ["metricNamespace"] = filter.Namespace, ["metricValue"] = filter.Value }];
+                JsonArray transformations = [(JsonNode)new JsonObject { ["metricName"] = filter.MetricName, ["metricNamespace"] = filter.Namespace, ["metricValue"] = filter.Value }];
                 group.MetricFilters[filter.Name] = new MetricFilter(filter.Name, filter.Pattern, transformations, state.Now);
             }
 
@@ -177,8 +177,8 @@ internal static class ScenarioLoader
         {
             trail.HasCustomEventSelectors = true;
             trail.EventSelectors = entry.ManagementEvents == "none"
-                ? [new JsonObject { ["ReadWriteType"] = "All", ["IncludeManagementEvents"] = false, ["DataResources"] = new JsonArray(), ["ExcludeManagementEventSources"] = new JsonArray() }]
-                : [new JsonObject { ["ReadWriteType"] = entry.ManagementEvents == "readOnly" ? "ReadOnly" : "WriteOnly", ["IncludeManagementEvents"] = true, ["DataResources"] = new JsonArray(), ["ExcludeManagementEventSources"] = new JsonArray() }];
+                ? [(JsonNode)new JsonObject { ["ReadWriteType"] = "All", ["IncludeManagementEvents"] = false, ["DataResources"] = new JsonArray(), ["ExcludeManagementEventSources"] = new JsonArray() }]
+                : [(JsonNode)new JsonObject { ["ReadWriteType"] = entry.ManagementEvents == "readOnly" ? "ReadOnly" : "WriteOnly", ["IncludeManagementEvents"] = true, ["DataResources"] = new JsonArray(), ["ExcludeManagementEventSources"] = new JsonArray() }];
         }
 
         return trail;

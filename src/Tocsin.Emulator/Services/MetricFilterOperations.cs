@@ -51,7 +51,7 @@ internal static class MetricFilterOperations
         }
 
         var created = group.MetricFilters.TryGetValue(name, out var existing) ? existing.Created : call.Now;
-        group.MetricFilters[name] = new MetricFilter(name, pattern, [stored], created);
+        group.MetricFilters[name] = new MetricFilter(name, pattern, [(JsonNode)stored], created);
         return null;
     }
 

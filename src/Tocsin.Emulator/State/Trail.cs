@@ -48,9 +48,11 @@ public sealed class Trail(string accountId, string homeRegion, string name)
 
     public SortedDictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
 
+    // each element as a JsonNode: a collection expression of JsonObject would call JsonArray.Add<T>, which a native
+    // build refuses (it may serialize T by reflection)
     public static JsonArray DefaultSelectors() =>
     [
-        new JsonObject
+        (JsonNode)new JsonObject
         {
             ["ReadWriteType"] = "All",
             ["IncludeManagementEvents"] = true,
