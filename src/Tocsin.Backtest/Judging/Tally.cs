@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Tocsin.Backtest.Results;
 
 namespace Tocsin.Backtest.Judging;
@@ -37,12 +39,12 @@ internal sealed class SubjectTally
         All.Add(facts);
         if (period is { } start)
         {
-            Periods[start] = Periods.GetValueOrDefault(start) + 1;
+            CollectionsMarshal.GetValueRefOrAddDefault(Periods, start, out _)++;
         }
 
         if (population is not null)
         {
-            Populations[population] = Populations.GetValueOrDefault(population) + 1;
+            CollectionsMarshal.GetValueRefOrAddDefault(Populations, population, out _)++;
         }
 
         Count(Principals, facts.Principal);
@@ -75,10 +77,17 @@ internal sealed class SubjectTally
         MergeOccurrences(Extra, other.Extra);
     }
 
+    // one lookup for a value already counted, the common case: every matched record passes here for each of its figures
     private static void Count(Dictionary<string, long> counts, string value)
     {
-        var key = counts.Count >= MaxDistinct && !counts.ContainsKey(value) ? "(other)" : value;
-        counts[key] = counts.GetValueOrDefault(key) + 1;
+        ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(counts, value);
+        if (!Unsafe.IsNullRef(ref count))
+        {
+            count++;
+            return;
+        }
+
+        CollectionsMarshal.GetValueRefOrAddDefault(counts, counts.Count >= MaxDistinct ? "(other)" : value, out _)++;
     }
 
     private static void MergeCounts<TKey>(Dictionary<TKey, long> into, Dictionary<TKey, long> from)

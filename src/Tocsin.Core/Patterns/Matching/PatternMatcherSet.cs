@@ -11,8 +11,8 @@ namespace Tocsin.Core.Patterns.Matching;
 /// <para>Before any pattern is tried, the set looks for the texts one of which each pattern needs: a message holding
 /// none of them, and no <c>\u</c> escape, matches no pattern, and nearly every record of a CloudTrail history is such
 /// a message. Event names, which most patterns require, are looked up from the message's <c>eventName</c> values (one
-/// vectorised search for the key); any other texts are found by one vectorised multi-text search
-/// (<see cref="SearchValues{T}"/> of strings, over the message widened byte for byte). This is used only when every
+/// vectorised search for the key); any other texts by vectorised searches: a few each in the message's bytes, more by
+/// one multi-text search (<see cref="SearchValues{T}"/> of strings, over the message widened byte for byte). This is used only when every
 /// pattern of the set has such texts.</para>
 /// <para>The JSON patterns a record may match are then read together: one pass of the JSON reader over the record
 /// for all of them (<see cref="JsonPatternGroup"/>), not one pass each.</para>
@@ -44,6 +44,10 @@ public sealed class PatternMatcherSet
     // The patterns anchored on other texts, tried when any of those texts occurs.
     private readonly int[] _byText = [];
     private readonly SearchValues<string>? _texts;
+
+    // A few texts are each searched for in the message's bytes; more are searched for together in it widened to chars.
+    private const int MostTextsSearchedAlone = 4;
+    private readonly byte[][]? _textBytes;
 
     private readonly string[] _eventNames = [];
     private readonly string[] _otherTexts = [];
@@ -81,7 +85,11 @@ public sealed class PatternMatcherSet
         _byText = [.. anchors.Select((anchor, index) => (anchor: anchor!, index)).Where(a => a.anchor.Key != LookedUpKey).Select(a => a.index)];
         var texts = _byText.SelectMany(index => anchors[index]!.Texts).Distinct(StringComparer.Ordinal).ToList();
         _otherTexts = [.. texts];
-        if (texts.Count > 0)
+        if (texts.Count is > 0 and <= MostTextsSearchedAlone)
+        {
+            _textBytes = [.. texts.Select(Encoding.UTF8.GetBytes)];
+        }
+        else if (texts.Count > 0)
         {
             _texts = SearchValues.Create([.. texts.Select(Widened)], StringComparison.Ordinal);
         }
@@ -166,7 +174,7 @@ public sealed class PatternMatcherSet
             }
         }
 
-        if (_texts is not null && HoldsAText(utf8Message))
+        if ((_texts is not null || _textBytes is not null) && HoldsAText(utf8Message))
         {
             foreach (var i in _byText)
                 candidates[i] = true;
@@ -217,6 +225,17 @@ public sealed class PatternMatcherSet
 
     private bool HoldsAText(ReadOnlySpan<byte> utf8Message)
     {
+        if (_textBytes is { } texts)
+        {
+            foreach (var text in texts)
+            {
+                if (utf8Message.IndexOf(text) >= 0)
+                    return true;
+            }
+
+            return false;
+        }
+
         var widened = _widened;
         if (widened is null || widened.Length < utf8Message.Length)
         {
