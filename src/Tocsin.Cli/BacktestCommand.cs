@@ -253,6 +253,15 @@ internal static class BacktestCommand
             }
         }
 
+        if (output is null && format == "json" && ReferenceEquals(console.Out, Console.Out))
+        {
+            // the report's bytes go to standard output as written
+            console.Out.Flush();
+            using var standardOutput = Console.OpenStandardOutput();
+            BacktestJson.Write(result, standardOutput);
+            return;
+        }
+
         if (output is null)
         {
             Render(console.Out);
@@ -261,6 +270,13 @@ internal static class BacktestCommand
 
         try
         {
+            if (format == "json")
+            {
+                using var stream = File.Create(output);
+                BacktestJson.Write(result, stream);
+                return;
+            }
+
             using var file = new StreamWriter(output);
             Render(file);
         }
