@@ -110,6 +110,26 @@ public sealed class BacktestCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_JSON_report_written_to_a_file_is_the_report_printed_on_standard_output()
+    {
+        var file = Path.Combine(_folder, "backtest.json");
+        var history = History();
+
+        var printed = CliRun.Of("backtest", history, "--controls", "console-signin-without-mfa", "--format", "json");
+        var written = CliRun.Of("backtest", history, "--controls", "console-signin-without-mfa", "--format", "json", "--output", file);
+
+        written.ExitCode.ShouldBe(0, written.Error);
+        written.Out.ShouldBeEmpty();
+        var bytes = File.ReadAllBytes(file);
+        bytes.Take(3).ShouldNotBe(new byte[] { 0xEF, 0xBB, 0xBF }); // no byte order mark: JSON as tools read it
+        Seconds(System.Text.Encoding.UTF8.GetString(bytes)).ShouldBe(Seconds(printed.Out));
+        System.Text.Json.JsonDocument.Parse(bytes).RootElement.GetProperty("controls")[0].GetProperty("controlId").GetString().ShouldBe("console-signin-without-mfa");
+
+        // how long reading took is the one figure two runs may differ in
+        static string Seconds(string report) => System.Text.RegularExpressions.Regex.Replace(report, "\"seconds\": [0-9.eE+-]+", "\"seconds\": 0");
+    }
+
+    [Fact]
     public void Emit_sql_prints_one_query_for_the_engine_and_reads_no_logs()
     {
         var run = CliRun.Of("backtest", "--emit-sql", "duckdb", "--controls", "console-signin-without-mfa");
