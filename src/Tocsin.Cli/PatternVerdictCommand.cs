@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Tocsin.Core;
 using Tocsin.Core.Controls;
 using Tocsin.Core.EventPatterns;
 using Tocsin.Core.Patterns.Verdicts;
@@ -65,8 +66,8 @@ internal static class PatternVerdictCommand
         ["verdict"] = verdict.Kind.ToName(),
         ["reference"] = verdict.Reference,
         ["variant"] = verdict.Variant,
-        ["missed"] = Texts(verdict.Missed),
-        ["extra"] = Texts(verdict.Extra),
+        ["missed"] = JsonNodes.Strings(verdict.Missed),
+        ["extra"] = JsonNodes.Strings(verdict.Extra),
         ["explanation"] = verdict.Explanation,
         ["catchesRequiredPopulations"] = verdict.CatchesRequiredPopulations,
         ["populations"] = new JsonArray(
@@ -91,6 +92,4 @@ internal static class PatternVerdictCommand
         ]),
         ["error"] = verdict.Error is { } error ? new JsonObject { ["column"] = error.Column, ["message"] = error.Message } : null,
     };
-
-    private static JsonArray Texts(IEnumerable<string> texts) => new([.. texts.Select(text => (JsonNode)text)]);
 }

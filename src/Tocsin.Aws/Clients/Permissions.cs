@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using static Tocsin.Core.JsonNodes;
 
 namespace Tocsin.Aws.Clients;
 
@@ -80,6 +81,4 @@ public static class Permissions
 
     private static string Document(params JsonObject[] statements) =>
         new JsonObject { ["Version"] = "2012-10-17", ["Statement"] = new JsonArray(statements) }.ToJsonString(Indented);
-
-    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(value => (JsonNode)JsonValue.Create(value))]);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Tocsin.Emulator.State;
+using static Tocsin.Core.JsonNodes;
 
 namespace Tocsin.Emulator.Services;
 
@@ -41,6 +42,4 @@ internal static class AlarmShape
         };
         return shape;
     }
-
-    private static JsonArray Strings(IEnumerable<string> values) => [.. values.Select(value => (JsonNode)JsonValue.Create(value))];
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Tocsin.Core.Inventory;
+using static Tocsin.Core.JsonNodes;
 
 namespace Tocsin.Remediation.EventBridge;
 
@@ -105,8 +106,6 @@ public static class EventRulePatterns
         detail["eventName"] = Strings(eventNames);
         return Rule(new JsonObject { ["detail"] = detail });
     }
-
-    private static JsonArray Strings(params string[] values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
 }
 
 /// <summary>A rule's event pattern (compact JSON text) and the state it is deployed in.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Tocsin.Core.Inventory;
 using Tocsin.Remediation.Plans;
+using static Tocsin.Core.JsonNodes;
 
 namespace Tocsin.Remediation.Rendering;
 
@@ -87,6 +88,4 @@ internal static class CliInputs
         })]);
         return node;
     }
-
-    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
 }

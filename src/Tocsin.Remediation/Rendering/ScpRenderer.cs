@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tocsin.Remediation.Plans;
 using Tocsin.Remediation.Rendering.Templates;
+using static Tocsin.Core.JsonNodes;
 
 namespace Tocsin.Remediation.Rendering;
 
@@ -92,6 +93,4 @@ public sealed class ScpRenderer : IPlanRenderer
 
         output.Write(policy);
     }
-
-    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
 }

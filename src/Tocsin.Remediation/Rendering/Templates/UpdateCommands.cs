@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Tocsin.Core.Inventory;
 using Tocsin.Remediation.Plans;
+using static Tocsin.Core.JsonNodes;
 
 namespace Tocsin.Remediation.Rendering.Templates;
 
@@ -107,6 +108,4 @@ internal static class UpdateCommands
         ["ComparisonOperator"] = alarm.ComparisonOperator,
         ["TreatMissingData"] = alarm.TreatMissingData,
     }.ToJsonString(Compact);
-
-    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
 }
