@@ -41,6 +41,9 @@ public sealed class PopulationClassifier
         return Compiled.GetValue(control, Compile);
     }
 
+    /// <summary>The populations' patterns in catalog order: <see cref="IndexOf"/> is the first of them that matches.</summary>
+    public IReadOnlyList<PatternMatcher> Patterns => _matchers.Matchers;
+
     /// <summary>The name of the first population whose pattern matches the record, or <see cref="Unclassified"/>.</summary>
     public string Classify(ReadOnlySpan<byte> utf8Record) => _names[IndexOf(utf8Record)];
 

@@ -80,15 +80,26 @@ internal sealed class JsonPatternMatcher : EventMatcher
         Span<bool> selected = count <= StackLimit ? stackalloc bool[count] : new bool[count];
         satisfied.Clear();
         selected.Clear();
-        return Walk(_tree, _tests, message, satisfied, selected, captures) && _evaluate(satisfied, selected);
+        return Walk(_tree, _tests, message, satisfied, selected, captures, captured: []) && _evaluate(satisfied, selected);
     }
 
     /// <summary>
     /// Reads the whole event, marking for each condition of the tree whether its selector selected any node and whether
     /// any selected node satisfied it (<paramref name="tests"/>[i] tests condition i). False when the message is not a
-    /// JSON object or array, or is not valid JSON.
+    /// JSON object or array, or is not valid JSON. <paramref name="captured"/>[slot] gets the last string each capture
+    /// selector of the tree reached (<see cref="CaptureState.NotRead"/> for all when the walk returns false); empty
+    /// when the caller wants none.
     /// </summary>
-    internal static bool Walk(JsonSelectorTree tree, JsonConditionTest[] tests, ReadOnlySpan<byte> message, Span<bool> satisfied, Span<bool> selected, Dictionary<int, string>? captures)
+    internal static bool Walk(JsonSelectorTree tree, JsonConditionTest[] tests, ReadOnlySpan<byte> message, Span<bool> satisfied, Span<bool> selected, Dictionary<int, string>? captures, Span<CapturedText> captured)
+    {
+        captured.Fill(CapturedText.Absent);
+        if (WalkTree(tree, tests, message, satisfied, selected, captures, captured))
+            return true;
+        captured.Clear();
+        return false;
+    }
+
+    private static bool WalkTree(JsonSelectorTree tree, JsonConditionTest[] tests, ReadOnlySpan<byte> message, Span<bool> satisfied, Span<bool> selected, Dictionary<int, string>? captures, Span<CapturedText> captured)
     {
         var nodeCount = tree.NodeCount;
         var maxFrames = tree.MaxSteps + 1;
@@ -169,6 +180,12 @@ internal sealed class JsonPatternMatcher : EventMatcher
                                 JsonNodeKind.Null => "null",
                                 _ => Encoding.UTF8.GetString(text),
                             };
+                    }
+
+                    if (kind == JsonNodeKind.String && !captured.IsEmpty)
+                    {
+                        foreach (var slot in tree.CapturesAt(node))
+                            captured[slot] = reader.ValueIsEscaped ? CapturedText.Escaped : new CapturedText(CaptureState.Found, (int)reader.TokenStartIndex + 1, text.Length);
                     }
 
                     descend |= tree.HasChildren(node);

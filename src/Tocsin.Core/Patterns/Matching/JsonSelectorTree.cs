@@ -16,16 +16,14 @@ internal sealed class JsonSelectorTree
     /// <summary>The most steps in any selector: bounds how many containers the reader follows at once.</summary>
     public int MaxSteps { get; private set; }
 
-    public void Add(JsonSelector selector, int conditionIndex)
-    {
-        var current = 0;
-        foreach (var step in selector.Steps)
-            current = ChildFor(current, step);
-        _nodes[current].Conditions.Add(conditionIndex);
-        MaxSteps = Math.Max(MaxSteps, selector.Steps.Count);
-    }
+    public void Add(JsonSelector selector, int conditionIndex) => _nodes[NodeFor(selector)].Conditions.Add(conditionIndex);
+
+    /// <summary>Adds a selector whose string values are captured into slot <paramref name="slot"/> (see <see cref="CapturedText"/>).</summary>
+    public void AddCapture(JsonSelector selector, int slot) => _nodes[NodeFor(selector)].Captures.Add(slot);
 
     public ReadOnlySpan<int> ConditionsAt(int node) => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_nodes[node].Conditions);
+
+    public ReadOnlySpan<int> CapturesAt(int node) => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_nodes[node].Captures);
 
     public bool HasChildren(int node)
     {
@@ -68,6 +66,15 @@ internal sealed class JsonSelectorTree
         if (n.Wildcard >= 0)
             into[count++] = n.Wildcard;
         return count;
+    }
+
+    private int NodeFor(JsonSelector selector)
+    {
+        var current = 0;
+        foreach (var step in selector.Steps)
+            current = ChildFor(current, step);
+        MaxSteps = Math.Max(MaxSteps, selector.Steps.Count);
+        return current;
     }
 
     private int ChildFor(int parent, SelectorStep step)
@@ -123,5 +130,7 @@ internal sealed class JsonSelectorTree
         public int Wildcard { get; set; } = -1;
 
         public List<int> Conditions { get; } = [];
+
+        public List<int> Captures { get; } = [];
     }
 }

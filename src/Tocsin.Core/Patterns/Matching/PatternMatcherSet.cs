@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using Tocsin.Core.Patterns.Syntax;
 
 namespace Tocsin.Core.Patterns.Matching;
 
@@ -37,6 +38,12 @@ public sealed class PatternMatcherSet
     private readonly JsonPatternMatcher?[] _json;
     private readonly JsonPatternGroup? _group;
 
+    // The group of only the patterns an event's texts made candidates, by that set of patterns (a bit each, for up to
+    // 64 patterns): a smaller tree to follow and fewer conditions to test than the whole set's. Event names pick few
+    // distinct sets, made once each; past MostCandidateGroups, the whole set's group serves.
+    private const int MostCandidateGroups = 256;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, JsonPatternGroup> _candidateGroups = new();
+
     // eventName value (its UTF-8 bytes widened to chars) -> the patterns that may match a record with that event name.
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _byEventName;
     private readonly byte[] _eventNameKey = KeyValueScan.KeyBytes(LookedUpKey);
@@ -52,13 +59,37 @@ public sealed class PatternMatcherSet
     private readonly string[] _eventNames = [];
     private readonly string[] _otherTexts = [];
 
+    // Selectors whose strings every read of an event captures, and the riders: JSON patterns told from a read the set
+    // makes anyway, each with the patterns it rides with (it is in the read when one of them is a candidate).
+    private readonly JsonSelector[] _captures;
+    private readonly JsonPatternMatcher[] _riders;
+    private readonly ulong[] _riderWith;
+
     public PatternMatcherSet(IEnumerable<PatternMatcher> matchers)
+        : this(matchers, [], [])
+    {
+    }
+
+    /// <param name="matchers">The patterns, in the order outcomes are given.</param>
+    /// <param name="captures">Selectors whose last string value each read of an event reports
+    /// (<see cref="PatternSetRead.Captured"/>): fields a caller wants of the events that match, from the same read.</param>
+    /// <param name="riders">JSON patterns that never make the set read an event, but are told from a read it makes
+    /// (<see cref="FirstRider"/>), each with the indexes of the <paramref name="matchers"/> it rides with: it is part of
+    /// the read when one of those may match the event. At most 64 matchers when there are riders.</param>
+    public PatternMatcherSet(IEnumerable<PatternMatcher> matchers, IReadOnlyList<JsonSelector> captures, IReadOnlyList<(PatternMatcher Pattern, IReadOnlyList<int> With)> riders)
     {
         ArgumentNullException.ThrowIfNull(matchers);
+        ArgumentNullException.ThrowIfNull(captures);
+        ArgumentNullException.ThrowIfNull(riders);
         _matchers = matchers.ToArray();
+        _captures = [.. captures];
+        if (riders.Count > 0 && _matchers.Length > 64)
+            throw new ArgumentException($"riders need at most 64 patterns to ride with, got {_matchers.Length}", nameof(riders));
+        _riders = [.. riders.Select(rider => rider.Pattern.Json ?? throw new ArgumentException($"a rider must be a JSON pattern: {rider.Pattern.Pattern}", nameof(riders)))];
+        _riderWith = [.. riders.Select(rider => rider.With.Aggregate(0UL, (mask, index) => mask | (1UL << index)))];
         _json = [.. _matchers.Select(matcher => matcher.Json)];
-        if (_json.Count(json => json is not null) >= 2)
-            _group = new JsonPatternGroup(_json);
+        if (_json.Count(json => json is not null) >= (_captures.Length > 0 || _riders.Length > 0 ? 1 : 2))
+            _group = new JsonPatternGroup([.. _json, .. _riders], _captures);
         var byEventName = new Dictionary<string, int[]>(StringComparer.Ordinal);
         _byEventName = byEventName.GetAlternateLookup<ReadOnlySpan<char>>();
         var anchors = _matchers.Select(matcher => matcher.Anchor).ToList();
@@ -111,8 +142,23 @@ public sealed class PatternMatcherSet
     /// <summary>Sets <c>matches[i]</c> to whether <see cref="Matchers"/>[i] matches the event; returns how many did.</summary>
     // The loop every record of a backtest goes through: compiled optimised at once, not first as quick code.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public int Match(ReadOnlySpan<byte> utf8Message, Span<bool> matches)
+    public int Match(ReadOnlySpan<byte> utf8Message, Span<bool> matches) => Match(utf8Message, matches, read: null);
+
+    /// <summary>A fresh <see cref="PatternSetRead"/> for this set, for one thread to pass to each <see cref="Match(ReadOnlySpan{byte}, Span{bool}, PatternSetRead)"/>.</summary>
+    public PatternSetRead NewRead() => new(_captures.Length);
+
+    /// <summary>
+    /// Sets <c>matches[i]</c> to whether <see cref="Matchers"/>[i] matches the event, and fills <paramref name="read"/>
+    /// with what reading it as JSON for its patterns found: the captures and the riders' marks
+    /// (<see cref="PatternSetRead.WasRead"/> is false when no JSON pattern needed reading it, or it is not valid JSON).
+    /// Returns how many patterns matched.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public int Match(ReadOnlySpan<byte> utf8Message, Span<bool> matches, PatternSetRead? read)
     {
+        if (read is not null && read.Captured.Length != _captures.Length)
+            throw new ArgumentException($"a read made by another set (room for {read.Captured.Length} captures, this set has {_captures.Length})", nameof(read));
+        read?.Forget();
         if (matches.Length < _matchers.Length)
             throw new ArgumentException($"room for {_matchers.Length} outcomes is needed, got {matches.Length}", nameof(matches));
         matches = matches[.._matchers.Length];
@@ -121,7 +167,7 @@ public sealed class PatternMatcherSet
         scan.Reset();
         Span<bool> candidates = _matchers.Length <= 64 ? stackalloc bool[64] : new bool[_matchers.Length];
         candidates = candidates[.._matchers.Length];
-        return Candidates(utf8Message, candidates) ? Decide(utf8Message, candidates, matches, scan) : 0;
+        return Candidates(utf8Message, candidates) ? Decide(utf8Message, candidates, matches, scan, read) : 0;
     }
 
     /// <summary>
@@ -139,7 +185,7 @@ public sealed class PatternMatcherSet
         Span<bool> matches = _matchers.Length <= 64 ? stackalloc bool[64] : new bool[_matchers.Length];
         matches = matches[.._matchers.Length];
         matches.Clear();
-        return Decide(utf8Message, candidates, matches, scan) == 0 ? -1 : matches.IndexOf(true);
+        return Decide(utf8Message, candidates, matches, scan, read: null) == 0 ? -1 : matches.IndexOf(true);
     }
 
     /// <summary>
@@ -188,11 +234,11 @@ public sealed class PatternMatcherSet
     /// Sets the outcome of every candidate; returns how many match. A pattern of another form is tried on its own; the
     /// JSON patterns that must read the event to tell read it together, in one pass (<see cref="JsonPatternGroup"/>).
     /// </summary>
-    private int Decide(ReadOnlySpan<byte> utf8Message, ReadOnlySpan<bool> candidates, Span<bool> matches, KeyValueScan scan)
+    private int Decide(ReadOnlySpan<byte> utf8Message, ReadOnlySpan<bool> candidates, Span<bool> matches, KeyValueScan scan, PatternSetRead? read)
     {
-        Span<bool> read = _matchers.Length <= 64 ? stackalloc bool[64] : new bool[_matchers.Length];
-        read = read[.._matchers.Length];
-        read.Clear();
+        Span<bool> mustRead = _matchers.Length <= 64 ? stackalloc bool[64] : new bool[_matchers.Length];
+        mustRead = mustRead[.._matchers.Length];
+        mustRead.Clear();
         int count = 0, reads = 0, last = -1;
         for (var i = 0; i < _matchers.Length; i++)
         {
@@ -200,9 +246,12 @@ public sealed class PatternMatcherSet
                 continue;
             if (_json[i] is { } json)
             {
-                if (json.MustRead(utf8Message, scan))
+                // Once two patterns must read the event, the group reads it and every pattern's conditions are marked
+                // in that one pass: a prefilter can no longer spare any work, and one that rules a pattern out agrees
+                // with the read (a pattern it rules out cannot match).
+                if (reads >= 2 || json.MustRead(utf8Message, scan))
                 {
-                    read[i] = true;
+                    mustRead[i] = true;
                     reads++;
                     last = i;
                 }
@@ -214,13 +263,62 @@ public sealed class PatternMatcherSet
             }
         }
 
+        if (reads == 0)
+            return count;
+        if (read is not null)
+        {
+            // one read for the patterns, the captures and the riders
+            var group = GroupFor(candidates);
+            read.Prepare(group);
+            count += group.Match(utf8Message, mustRead, matches, read.Satisfied, read.Selected, read.Capturing, out var valid);
+            read.Remember(group, valid);
+            return count;
+        }
+
         if (reads == 1)
         {
             matches[last] = _json[last]!.Read(utf8Message);
             return count + (matches[last] ? 1 : 0);
         }
 
-        return reads == 0 ? count : count + _group!.Match(utf8Message, read, matches);
+        return count + GroupFor(candidates).Match(utf8Message, mustRead, matches);
+    }
+
+    /// <summary>
+    /// Of riders <paramref name="from"/> .. <paramref name="from"/> + <paramref name="count"/> - 1, the first that matches
+    /// the event <paramref name="read"/> last read (relative to <paramref name="from"/>), or -1 when none does: what
+    /// their own matchers say. Null when the event was not read, or not with all of those riders (none of the patterns
+    /// they ride with was a candidate): then ask their matchers.
+    /// </summary>
+    public int? FirstRider(PatternSetRead read, int from, int count)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentOutOfRangeException.ThrowIfNegative(from);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(from + count, _riders.Length);
+        return read.Group is { } group ? group.FirstHolding(read.Satisfied, read.Selected, _matchers.Length + from, count) : null;
+    }
+
+    private JsonPatternGroup GroupFor(ReadOnlySpan<bool> candidates)
+    {
+        if (_matchers.Length > 64)
+            return _group!;
+        var key = 0UL;
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            if (candidates[i])
+                key |= 1UL << i;
+        }
+
+        if (_candidateGroups.TryGetValue(key, out var group))
+            return group;
+        if (_candidateGroups.Count >= MostCandidateGroups)
+            return _group!;
+        return _candidateGroups.GetOrAdd(key, static (key, set) => new JsonPatternGroup(
+            [
+                .. set._json.Select((member, i) => (key & (1UL << i)) != 0 ? member : null),
+                .. set._riders.Select((rider, i) => (key & set._riderWith[i]) != 0 ? rider : null),
+            ],
+            set._captures), this);
     }
 
     private bool HoldsAText(ReadOnlySpan<byte> utf8Message)

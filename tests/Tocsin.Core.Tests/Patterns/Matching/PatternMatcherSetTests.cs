@@ -89,6 +89,27 @@ public class PatternMatcherSetTests
     }
 
     [Fact]
+    public void A_set_whose_events_pick_more_sets_of_candidates_than_it_keeps_groups_for_still_reports_what_each_alone_reports()
+    {
+        // Twenty patterns on twenty event names, and records naming three of them each (duplicate keys): over a thousand
+        // sets of candidates, far past the groups a set keeps, so the whole set's group reads the rest.
+        var names = Enumerable.Range(0, 20).Select(i => $"Event{i}").ToArray();
+        var patterns = names.Select((name, i) => Matcher(Json(And(Eq("$.eventName", Bare(name)), Eq("$.n", Num($"{i % 3}")))))).ToList();
+        var set = new PatternMatcherSet(patterns);
+        Gen.Int[0, 19].Array[3].Select(Gen.Int[0, 2]).Sample(
+            pick =>
+            {
+                var (chosen, n) = pick;
+                var message = "{" + string.Join(',', chosen.Select(i => $"\"eventName\":\"{names[i]}\"")) + $",\"n\":{n}}}";
+                var bytes = Encoding.UTF8.GetBytes(message);
+                var outcomes = new bool[patterns.Count];
+                set.Match(bytes, outcomes);
+                outcomes.ShouldBe(patterns.Select(m => m.Matches(bytes)).ToArray(), message);
+            },
+            iter: 3_000);
+    }
+
+    [Fact]
     public void A_set_needs_room_for_every_outcome() =>
         Should.Throw<ArgumentException>(() => new PatternMatcherSet([Matcher(Seed())]).Match("{}"u8, Span<bool>.Empty));
 }
