@@ -24,8 +24,10 @@ public sealed record BacktestProgress(int FilesDone, int Files, long BytesDone, 
 /// Replays CloudTrail records through every subject at once: one <see cref="PatternMatcherSet"/> pass per record for
 /// the filter patterns (nearly all records match nothing and cost only that pass), the event patterns on the records
 /// that could match them (<see cref="EventRuleMatching"/>), then, for a record some pattern matched, its time,
-/// principal and place are read once and counted for each pattern of each control it concerns, with its population
-/// and what it means beside the control's baseline. Parts are read in parallel, one tally per thread, merged at the end.
+/// principal and place are counted for each pattern of each control it concerns, with its population and what it means
+/// beside the control's baseline. The set's one read of a record also captures those facts and tells the populations
+/// of the controls whose patterns it read for (riders); only a record it did not read that way is read again.
+/// Parts are read in parallel, one tally per thread, merged at the end.
 /// </summary>
 public sealed class BacktestEngine
 {
@@ -37,6 +39,7 @@ public sealed class BacktestEngine
     private readonly RecordPrefilter? _prefilter;
     private readonly ControlGroup[] _groups;
     private readonly int[] _standalone;
+    private readonly bool _riding;
 
     public BacktestEngine(SubjectCatalog catalog, BacktestOptions options)
     {
@@ -44,16 +47,28 @@ public sealed class BacktestEngine
         _catalog = catalog;
         _options = options ?? new BacktestOptions();
         _filters = [.. catalog.Subjects.Select((subject, index) => (subject, index)).Where(s => s.subject.Matcher is not null).Select(s => s.index)];
-        _set = new PatternMatcherSet(_filters.Select(index => catalog.Subjects[index].Matcher!));
         _eventRules = new EventRuleMatching(catalog.Subjects);
-        _prefilter = _options.VisitEveryRecord ? null : RecordPrefilter.For(_eventRules.Widen(_set));
+        var riders = new List<(PatternMatcher Pattern, IReadOnlyList<int> With)>();
         _groups =
         [
-            .. catalog.Controls.Select(control => new ControlGroup(
-                control,
-                PopulationClassifier.For(control),
-                [.. catalog.Subjects.Select((subject, index) => (subject, index)).Where(s => s.subject.ControlId == control.Id).Select(s => s.index)])),
+            .. catalog.Controls.Select(control =>
+            {
+                var classifier = PopulationClassifier.For(control);
+                int[] members = [.. catalog.Subjects.Select((subject, index) => (subject, index)).Where(s => s.subject.ControlId == control.Id).Select(s => s.index)];
+                int[] filtersOfControl = [.. members.Select(index => Array.IndexOf(_filters, index)).Where(position => position >= 0)];
+                var firstRider = riders.Count;
+                riders.AddRange(classifier.Patterns.Select(pattern => (pattern, (IReadOnlyList<int>)filtersOfControl)));
+                return new ControlGroup(control, classifier, members, firstRider);
+            }),
         ];
+
+        // The records the filter patterns read are read once for them, the facts and the populations of their controls
+        // (riders). Riders need at most 64 patterns to ride with; past that, populations are classified on their own.
+        _set = _filters.Length <= 64
+            ? new PatternMatcherSet(_filters.Select(index => catalog.Subjects[index].Matcher!), RecordFacts.Selectors, riders)
+            : new PatternMatcherSet(_filters.Select(index => catalog.Subjects[index].Matcher!), RecordFacts.Selectors, []);
+        _riding = _filters.Length <= 64;
+        _prefilter = _options.VisitEveryRecord ? null : RecordPrefilter.For(_eventRules.Widen(_set));
         _standalone = [.. catalog.Subjects.Select((subject, index) => (subject, index)).Where(s => s.subject.ControlId is null).Select(s => s.index)];
     }
 
@@ -153,8 +168,11 @@ public sealed class BacktestEngine
             [.. counts.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).Take(10).Select(pair => new Share(pair.Key, pair.Value))];
     }
 
-    /// <summary>A control's subjects by index into the catalog's list, the baseline first, and its population classifier.</summary>
-    private sealed record ControlGroup(Control Control, PopulationClassifier Classifier, int[] Members);
+    /// <summary>
+    /// A control's subjects by index into the catalog's list, the baseline first, its population classifier, and where
+    /// its populations' patterns start among the pattern set's riders.
+    /// </summary>
+    private sealed record ControlGroup(Control Control, PopulationClassifier Classifier, int[] Members, int FirstRider);
 
     /// <summary>One thread's counts and its buffer of per-pattern outcomes.</summary>
     private sealed class ThreadTally
@@ -162,12 +180,15 @@ public sealed class BacktestEngine
         private readonly BacktestEngine _engine;
         private readonly bool[] _matches;
         private readonly bool[] _filterMatches;
+        private readonly Utf8Strings _strings = new();
+        private readonly PatternSetRead _read;
 
         public ThreadTally(BacktestEngine engine)
         {
             _engine = engine;
             _matches = new bool[engine._catalog.Subjects.Count];
             _filterMatches = new bool[engine._filters.Length];
+            _read = engine._set.NewRead();
             Subjects = [.. engine._catalog.Subjects.Select(_ => new SubjectTally())];
         }
 
@@ -184,7 +205,8 @@ public sealed class BacktestEngine
                 return;
             }
 
-            var facts = RecordFacts.Read(record);
+            // the facts come from the patterns' read of the record, when there was one and it saw no escaped value
+            var facts = RecordFacts.From(record, _read.Captured, _strings) ?? RecordFacts.Read(record, _strings);
             var options = _engine._options;
             if (facts.Time is { } time ? (time < options.From || time >= options.To) : options.From is not null || options.To is not null)
             {
@@ -204,7 +226,7 @@ public sealed class BacktestEngine
                     continue;
                 }
 
-                var population = group.Classifier.Classify(record);
+                var population = Population(group, record);
                 var baseline = group.Members[0];
                 foreach (var index in group.Members)
                 {
@@ -243,17 +265,29 @@ public sealed class BacktestEngine
         {
             if (!_engine._eventRules.Any)
             {
-                return _engine._set.Match(record, _matches); // every subject is a filter pattern, in the same order
+                return _engine._set.Match(record, _matches, _read); // every subject is a filter pattern, in the same order
             }
 
             var filters = _engine._filters;
-            var count = _engine._set.Match(record, _filterMatches);
+            var count = _engine._set.Match(record, _filterMatches, _read);
             for (var i = 0; i < filters.Length; i++)
             {
                 _matches[filters[i]] = _filterMatches[i];
             }
 
             return count + _engine._eventRules.Match(record, _matches);
+        }
+
+        // from the patterns' read of the record when it was one with the control's populations, else by the classifier
+        private string Population(ControlGroup group, ReadOnlySpan<byte> record)
+        {
+            var names = group.Classifier.Names;
+            if (_engine._riding && _engine._set.FirstRider(_read, group.FirstRider, names.Count - 1) is { } first)
+            {
+                return names[first < 0 ? names.Count - 1 : first];
+            }
+
+            return group.Classifier.Classify(record);
         }
 
         private bool AnyMatched(int[] members)

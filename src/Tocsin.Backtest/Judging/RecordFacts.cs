@@ -2,23 +2,72 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Tocsin.Core.Patterns.Matching;
+using Tocsin.Core.Patterns.Syntax;
 
 namespace Tocsin.Backtest.Judging;
 
 /// <summary>
 /// What a report says about a matching record: when (<c>eventTime</c>), who (<c>userIdentity.arn</c>, else its type),
 /// from where (<c>sourceIPAddress</c>), in which account (<c>recipientAccountId</c>) and region (<c>awsRegion</c>).
-/// Read only for records some pattern matched, so the cost of a full scan is paid rarely.
+/// Taken for records some pattern matched, from what the pattern set captured as it read them (<see cref="From"/>), or
+/// by reading them again (<see cref="Read"/>). A field written more than once counts its last string value.
 /// </summary>
 internal readonly record struct RecordFacts(DateTimeOffset? Time, string Principal, string SourceIp, string Account, string Region)
 {
     public const string Unknown = "(unknown)";
 
-    public static RecordFacts Read(ReadOnlySpan<byte> record)
+    /// <summary>
+    /// The fields the facts come from, for a pattern set to capture while it reads a record for its patterns
+    /// (<see cref="From"/>), in the order of <see cref="From"/>'s slots.
+    /// </summary>
+    public static IReadOnlyList<JsonSelector> Selectors { get; } =
+    [
+        Selector("eventTime"),
+        Selector("userIdentity", "arn"),
+        Selector("userIdentity", "type"),
+        Selector("userIdentity", "accountId"),
+        Selector("sourceIPAddress"),
+        Selector("recipientAccountId"),
+        Selector("awsRegion"),
+    ];
+
+    /// <summary>
+    /// The facts from what a pattern set captured at <see cref="Selectors"/> while it read the record: what
+    /// <see cref="Read"/> gives, without reading the record again. Null when the record was not read, or a value is
+    /// escaped (then <see cref="Read"/> it).
+    /// </summary>
+    public static RecordFacts? From(ReadOnlySpan<byte> record, ReadOnlySpan<CapturedText> captured, Utf8Strings strings)
+    {
+        foreach (var capture in captured)
+        {
+            if (capture.State is CaptureState.NotRead or CaptureState.Escaped)
+            {
+                return null;
+            }
+        }
+
+        var time = captured[0].State == CaptureState.Found ? ParseTime(captured[0].In(record)) : null;
+        return new RecordFacts(
+            time,
+            Captured(record, captured[1], strings) ?? Captured(record, captured[2], strings) ?? Unknown,
+            Captured(record, captured[4], strings) ?? Unknown,
+            Captured(record, captured[5], strings) ?? Captured(record, captured[3], strings) ?? Unknown,
+            Captured(record, captured[6], strings) ?? Unknown);
+    }
+
+    private static string? Captured(ReadOnlySpan<byte> record, CapturedText capture, Utf8Strings strings) =>
+        capture.State == CaptureState.Found ? strings.Get(capture.In(record)) : null;
+
+    private static JsonSelector Selector(params string[] names) =>
+        new("$." + string.Join('.', names), [.. names.Select(name => (SelectorStep)new PropertyStep(name))]);
+
+    /// <summary>Reads a record's facts; <paramref name="strings"/> hands out the strings of values seen before.</summary>
+    public static RecordFacts Read(ReadOnlySpan<byte> record, Utf8Strings strings)
     {
         DateTimeOffset? time = null;
         string? arn = null, identityType = null, ip = null, account = null, region = null, userAccount = null;
-        var reader = new Utf8JsonReader(record, new JsonReaderOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+        var reader = new Utf8JsonReader(record, new JsonReaderOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, MaxDepth = UnsettledSemantics.MaxJsonDepth });
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -31,7 +80,7 @@ internal readonly record struct RecordFacts(DateTimeOffset? Time, string Princip
                 if (reader.ValueTextEquals("userIdentity"u8))
                 {
                     reader.Read();
-                    (arn, identityType, userAccount) = Identity(ref reader);
+                    Identity(ref reader, strings, ref arn, ref identityType, ref userAccount);
                     continue;
                 }
 
@@ -53,13 +102,13 @@ internal readonly record struct RecordFacts(DateTimeOffset? Time, string Princip
                         time = ParseTime(reader.ValueSpan, reader.ValueIsEscaped ? reader.GetString() : null);
                         break;
                     case 2:
-                        ip = reader.GetString();
+                        ip = Text(ref reader, strings);
                         break;
                     case 3:
-                        account = reader.GetString();
+                        account = Text(ref reader, strings);
                         break;
                     default:
-                        region = reader.GetString();
+                        region = Text(ref reader, strings);
                         break;
                 }
             }
@@ -72,13 +121,16 @@ internal readonly record struct RecordFacts(DateTimeOffset? Time, string Princip
         return new RecordFacts(time, arn ?? identityType ?? Unknown, ip ?? Unknown, account ?? userAccount ?? Unknown, region ?? Unknown);
     }
 
-    private static (string? Arn, string? Type, string? Account) Identity(ref Utf8JsonReader reader)
+    // the reader has checked the string's UTF-8; only an escaped one needs the reader to turn it into text
+    private static string Text(ref Utf8JsonReader reader, Utf8Strings strings) =>
+        reader.ValueIsEscaped ? reader.GetString()! : strings.Get(reader.ValueSpan);
+
+    private static void Identity(ref Utf8JsonReader reader, Utf8Strings strings, ref string? arn, ref string? type, ref string? account)
     {
-        string? arn = null, type = null, account = null;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             reader.Skip();
-            return (null, null, null);
+            return;
         }
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -91,7 +143,7 @@ internal readonly record struct RecordFacts(DateTimeOffset? Time, string Princip
                 continue;
             }
 
-            var value = reader.GetString();
+            var value = Text(ref reader, strings);
             if (field == 1)
             {
                 arn = value;
@@ -105,8 +157,6 @@ internal readonly record struct RecordFacts(DateTimeOffset? Time, string Princip
                 account = value;
             }
         }
-
-        return (arn, type, account);
     }
 
     /// <summary>CloudTrail writes <c>2026-10-04T09:12:00Z</c>; anything else ISO 8601 is read too, and an unreadable time is null.</summary>

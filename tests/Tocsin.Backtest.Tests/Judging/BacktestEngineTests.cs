@@ -120,6 +120,21 @@ public sealed class BacktestEngineTests : IDisposable
     }
 
     [Fact]
+    public void With_more_patterns_than_populations_can_ride_with_the_populations_are_still_each_record_s_own()
+    {
+        // 65 patterns of the user beside the control's own: past the 64 the pattern set's read tells populations for,
+        // so each matched record is classified on its own, with the same breakdown.
+        var patterns = Enumerable.Range(0, 65).Select(i => $"{{ ($.eventName = \"ConsoleLogin\") && ($.unused{i} NOT EXISTS) }}").ToList();
+
+        var result = Run(History(), patterns: patterns).Controls.Single();
+
+        result.Baseline.Populations.ShouldBe(new Dictionary<string, long> { ["iam-user-no-mfa"] = 72, ["root-no-mfa"] = 3 });
+        result.Variants.Single(v => v.Name == "pattern 65").Populations.ShouldBe(
+            new Dictionary<string, long> { ["iam-user-mfa"] = 144, ["iam-user-no-mfa"] = 72, ["root-no-mfa"] = 3 });
+        result.Baseline.Last!.LastSourceIp.ShouldBe("198.51.100.2"); // the last sign-in without MFA, at 23:40:30
+    }
+
+    [Fact]
     public void Alarm_periods_are_the_five_minute_periods_with_a_matching_event()
     {
         var history = History();
