@@ -13,10 +13,13 @@ namespace Tocsin.Emulator;
 /// </summary>
 internal static class Yaml
 {
+    private static readonly YamlFiles Files = new();
+
     private static readonly IDeserializer Reader = Deserializer.FromValueDeserializer(new ConvertingToExpectedType(
-        new StaticDeserializerBuilder(new YamlFiles())
+        new StaticDeserializerBuilder(Files)
             .WithNamingConvention(CamelCaseNamingConvention.Instance)
-            .BuildValueDeserializer()));
+            .BuildValueDeserializer(),
+        Files.GetFactory()));
 
     public static T Read<T>(string text, string source)
         where T : new()
@@ -43,8 +46,10 @@ internal static class Yaml
     /// node when it cannot be. The generated reader does not convert: a scalar where a list or a section is expected
     /// (<c>accounts: 5</c>) failed only when set, at the key, or for a file that is one scalar with an InvalidCastException
     /// and no position; an explicit tag (<c>member: !!str true</c>) read as the tag's type failed likewise.
+    /// An empty value where a section is expected (<c>us-east-1:</c>, a list entry <c>- ~</c>) is a section with nothing
+    /// set, so the checks of its keys name what is missing instead of a null failing later.
     /// </summary>
-    private sealed class ConvertingToExpectedType(IValueDeserializer generated) : IValueDeserializer
+    private sealed class ConvertingToExpectedType(IValueDeserializer generated, IObjectFactory sections) : IValueDeserializer
     {
         public object? DeserializeValue(IParser parser, Type expectedType, SerializerState state, IValueDeserializer nestedObjectDeserializer)
         {
@@ -57,6 +62,11 @@ internal static class Yaml
                 return value;
             }
 
+            if (value is null && node is Scalar && IsSection(expectedType))
+            {
+                return sections.Create(expectedType);
+            }
+
             try
             {
                 return Convert(value, expectedType);
@@ -66,6 +76,10 @@ internal static class Yaml
                 throw new YamlException(node.Start, node.End, "Exception during deserialization", problem);
             }
         }
+
+        private static bool IsSection(Type type) =>
+            type == typeof(Scenarios.ScenarioFile) || type.DeclaringType == typeof(Scenarios.ScenarioFile)
+            || type == typeof(Faults.FaultFile) || type.DeclaringType == typeof(Faults.FaultFile);
 
         /// <summary>
         /// The conversions the reflection reader made for the types these files use (strings, booleans, numbers,

@@ -94,4 +94,30 @@ public sealed class ScenarioYamlTests
 
         plan.Rules.ShouldHaveSingleItem().Scope.ShouldBe(new FaultScope("GetTrailStatus", "111111111111", "eu-west-1"));
     }
+
+    [Theory]
+    [InlineData("accounts:\n", "s.yaml: accounts: a scenario needs at least one account.")]
+    [InlineData("accounts:\n  - ~\n", "s.yaml: accounts[0].id: '' is not a 12-digit account id.")]
+    [InlineData("accounts:\n  - id:\n", "s.yaml: accounts[0].id: '' is not a 12-digit account id.")]
+    [InlineData("accounts:\n  - id: \"123456789012\"\n    accessKeys:\n      - id:\n        secret:\n", "s.yaml: accounts[0].accessKeys[0]: an access key needs an id and a secret.")]
+    [InlineData("organization:\naccounts:\n  - id: \"123456789012\"\n", "s.yaml: organization.managementAccount: '' is not one of the scenario's accounts.")]
+    public void A_key_or_entry_written_with_no_value_is_refused_for_what_it_lacks(string yaml, string refusal) =>
+        Refusal(yaml).ShouldBe(refusal);
+
+    [Fact]
+    public void An_empty_region_or_list_of_a_region_is_one_with_nothing_in_it()
+    {
+        var scenario = Scenario.Parse("accounts:\n  - id: \"123456789012\"\n    regions:\n      us-east-1:\n      eu-west-1:\n        alarms:\n        trails:\n", "s.yaml");
+
+        scenario.AccountIds.ShouldBe(["123456789012"]);
+    }
+
+    [Fact]
+    public void An_empty_fault_rule_is_a_rule_over_every_call_that_injects_nothing()
+    {
+        var plan = FaultPlan.Parse("rules:\n  - ~\naccessDenied:\n", "f.yaml");
+
+        plan.Rules.ShouldHaveSingleItem().Scope.ShouldBe(new FaultScope("*", "*", "*"));
+        plan.AccessDenied.ShouldBeEmpty();
+    }
 }

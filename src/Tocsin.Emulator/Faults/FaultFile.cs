@@ -16,19 +16,19 @@ internal sealed class FaultFile
     /// <summary>How far the emulator's clock is from the true time (positive: ahead).</summary>
     public double ClockSkewMinutes { get; set; }
 
-    public List<RuleEntry> Rules { get; set; } = [];
+    public List<RuleEntry> Rules { get; set => field = value ?? []; } = [];
 
-    public List<ScopeEntry> AccessDenied { get; set; } = [];
+    public List<ScopeEntry> AccessDenied { get; set => field = value ?? []; } = [];
 
-    public List<ScopeEntry> DisabledRegions { get; set; } = [];
+    public List<ScopeEntry> DisabledRegions { get; set => field = value ?? []; } = [];
 
     internal class ScopeEntry
     {
-        public string Operation { get; set; } = "*";
+        public string Operation { get; set => field = value ?? "*"; } = "*";
 
-        public string Account { get; set; } = "*";
+        public string Account { get; set => field = value ?? "*"; } = "*";
 
-        public string Region { get; set; } = "*";
+        public string Region { get; set => field = value ?? "*"; } = "*";
 
         public FaultScope ToScope() => new(Operation, Account, Region);
     }

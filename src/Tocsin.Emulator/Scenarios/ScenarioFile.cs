@@ -1,6 +1,10 @@
 namespace Tocsin.Emulator.Scenarios;
 
-/// <summary>A scenario file as written (YAML, camelCase keys). <see cref="Scenario"/> validates and applies it.</summary>
+/// <summary>
+/// A scenario file as written (YAML, camelCase keys). <see cref="Scenario"/> validates and applies it. A key written
+/// with no value (<c>alarms:</c>, <c>id:</c>) reads as its default, as if absent; an empty section or list entry
+/// (<c>us-east-1:</c>, <c>- ~</c>) as one with nothing set (<see cref="Yaml"/>).
+/// </summary>
 internal sealed class ScenarioFile
 {
     public OrganizationEntry? Organization { get; set; }
@@ -8,18 +12,18 @@ internal sealed class ScenarioFile
     /// <summary>Regions served; all commercial regions when absent.</summary>
     public List<string>? Regions { get; set; }
 
-    public List<AccountEntry> Accounts { get; set; } = [];
+    public List<AccountEntry> Accounts { get; set => field = value ?? []; } = [];
 
     internal sealed class OrganizationEntry
     {
         public string? Id { get; set; }
 
-        public string ManagementAccount { get; set; } = string.Empty;
+        public string ManagementAccount { get; set => field = value ?? string.Empty; } = string.Empty;
     }
 
     internal sealed class AccountEntry
     {
-        public string Id { get; set; } = string.Empty;
+        public string Id { get; set => field = value ?? string.Empty; } = string.Empty;
 
         public string? Name { get; set; }
 
@@ -29,66 +33,66 @@ internal sealed class ScenarioFile
         public bool? Member { get; set; }
 
         /// <summary>Tags on the account, as Organizations ListTagsForResource returns them (e.g. environment: production).</summary>
-        public Dictionary<string, string> Tags { get; set; } = [];
+        public Dictionary<string, string> Tags { get; set => field = value ?? []; } = [];
 
-        public List<KeyEntry> AccessKeys { get; set; } = [];
+        public List<KeyEntry> AccessKeys { get; set => field = value ?? []; } = [];
 
-        public List<RoleEntry> Roles { get; set; } = [];
+        public List<RoleEntry> Roles { get; set => field = value ?? []; } = [];
 
-        public List<BucketEntry> Buckets { get; set; } = [];
+        public List<BucketEntry> Buckets { get; set => field = value ?? []; } = [];
 
-        public Dictionary<string, RegionEntry> Regions { get; set; } = [];
+        public Dictionary<string, RegionEntry> Regions { get; set => field = value ?? []; } = [];
     }
 
     internal sealed class KeyEntry
     {
-        public string Id { get; set; } = string.Empty;
+        public string Id { get; set => field = value ?? string.Empty; } = string.Empty;
 
-        public string Secret { get; set; } = string.Empty;
+        public string Secret { get; set => field = value ?? string.Empty; } = string.Empty;
 
-        public string User { get; set; } = "tocsin";
+        public string User { get; set => field = value ?? "tocsin"; } = "tocsin";
     }
 
     internal sealed class RoleEntry
     {
-        public string Name { get; set; } = string.Empty;
+        public string Name { get; set => field = value ?? string.Empty; } = string.Empty;
 
         /// <summary>Accounts that may assume the role; "*" for any.</summary>
-        public List<string> TrustedAccounts { get; set; } = [];
+        public List<string> TrustedAccounts { get; set => field = value ?? []; } = [];
 
         /// <summary>The trust policy (JSON) GetRole reports, e.g. one trusting <c>events.amazonaws.com</c>; none when absent.</summary>
         public string? TrustPolicy { get; set; }
 
         /// <summary>Inline policies by name (JSON), as GetRolePolicy reports them.</summary>
-        public Dictionary<string, string> Policies { get; set; } = [];
+        public Dictionary<string, string> Policies { get; set => field = value ?? []; } = [];
     }
 
     internal sealed class BucketEntry
     {
-        public string Name { get; set; } = string.Empty;
+        public string Name { get; set => field = value ?? string.Empty; } = string.Empty;
 
-        public string Region { get; set; } = "us-east-1";
+        public string Region { get; set => field = value ?? "us-east-1"; } = "us-east-1";
 
         public string? Policy { get; set; }
     }
 
     internal sealed class RegionEntry
     {
-        public List<TrailEntry> Trails { get; set; } = [];
+        public List<TrailEntry> Trails { get; set => field = value ?? []; } = [];
 
-        public List<LogGroupEntry> LogGroups { get; set; } = [];
+        public List<LogGroupEntry> LogGroups { get; set => field = value ?? []; } = [];
 
-        public List<AlarmEntry> Alarms { get; set; } = [];
+        public List<AlarmEntry> Alarms { get; set => field = value ?? []; } = [];
 
-        public List<TopicEntry> Topics { get; set; } = [];
+        public List<TopicEntry> Topics { get; set => field = value ?? []; } = [];
 
         /// <summary>EventBridge rules on the region's default event bus.</summary>
-        public List<RuleEntry> Rules { get; set; } = [];
+        public List<RuleEntry> Rules { get; set => field = value ?? []; } = [];
     }
 
     internal sealed class RuleEntry
     {
-        public string Name { get; set; } = string.Empty;
+        public string Name { get; set => field = value ?? string.Empty; } = string.Empty;
 
         /// <summary>The event pattern as JSON text, exactly as PutRule would be given it.</summary>
         public string? Pattern { get; set; }
@@ -97,11 +101,11 @@ internal sealed class ScenarioFile
         public string? Schedule { get; set; }
 
         /// <summary>ENABLED (default), DISABLED or ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS.</summary>
-        public string State { get; set; } = "ENABLED";
+        public string State { get; set => field = value ?? "ENABLED"; } = "ENABLED";
 
         public string? Description { get; set; }
 
-        public List<RuleTargetEntry> Targets { get; set; } = [];
+        public List<RuleTargetEntry> Targets { get; set => field = value ?? []; } = [];
     }
 
     internal sealed class RuleTargetEntry
@@ -110,7 +114,7 @@ internal sealed class ScenarioFile
         public string? Id { get; set; }
 
         /// <summary>A topic name in the same region, or any ARN (another bus, a function, a queue).</summary>
-        public string Arn { get; set; } = string.Empty;
+        public string Arn { get; set => field = value ?? string.Empty; } = string.Empty;
 
         /// <summary>A role name of the same account, or a role ARN: the role EventBridge delivers as.</summary>
         public string? Role { get; set; }
@@ -127,7 +131,7 @@ internal sealed class ScenarioFile
 
     internal sealed class TrailEntry
     {
-        public string Name { get; set; } = string.Empty;
+        public string Name { get; set => field = value ?? string.Empty; } = string.Empty;
 
         public bool MultiRegion { get; set; } = true;
 
@@ -140,10 +144,10 @@ internal sealed class ScenarioFile
         /// <summary>Name of a log group declared in the same region.</summary>
         public string? LogGroup { get; set; }
 
-        public string LogsRole { get; set; } = "CloudTrail_CloudWatchLogs_Role";
+        public string LogsRole { get; set => field = value ?? "CloudTrail_CloudWatchLogs_Role"; } = "CloudTrail_CloudWatchLogs_Role";
 
         /// <summary><c>all</c> (default), <c>readOnly</c>, <c>writeOnly</c> or <c>none</c>: the basic selector's management events.</summary>
-        public string ManagementEvents { get; set; } = "all";
+        public string ManagementEvents { get; set => field = value ?? "all"; } = "all";
 
         /// <summary>Advanced event selectors exactly as the API takes them; replaces <see cref="ManagementEvents"/>.</summary>
         public List<object>? AdvancedEventSelectors { get; set; }
@@ -151,33 +155,33 @@ internal sealed class ScenarioFile
 
     internal sealed class LogGroupEntry
     {
-        public string Name { get; set; } = string.Empty;
+        public string Name { get; set => field = value ?? string.Empty; } = string.Empty;
 
-        public List<FilterEntry> MetricFilters { get; set; } = [];
+        public List<FilterEntry> MetricFilters { get; set => field = value ?? []; } = [];
     }
 
     internal sealed class FilterEntry
     {
-        public string Name { get; set; } = string.Empty;
+        public string Name { get; set => field = value ?? string.Empty; } = string.Empty;
 
-        public string Pattern { get; set; } = string.Empty;
+        public string Pattern { get; set => field = value ?? string.Empty; } = string.Empty;
 
-        public string MetricName { get; set; } = string.Empty;
+        public string MetricName { get; set => field = value ?? string.Empty; } = string.Empty;
 
-        public string Namespace { get; set; } = string.Empty;
+        public string Namespace { get; set => field = value ?? string.Empty; } = string.Empty;
 
-        public string Value { get; set; } = "1";
+        public string Value { get; set => field = value ?? "1"; } = "1";
     }
 
     internal sealed class AlarmEntry
     {
-        public string Name { get; set; } = string.Empty;
+        public string Name { get; set => field = value ?? string.Empty; } = string.Empty;
 
-        public string MetricName { get; set; } = string.Empty;
+        public string MetricName { get; set => field = value ?? string.Empty; } = string.Empty;
 
-        public string Namespace { get; set; } = string.Empty;
+        public string Namespace { get; set => field = value ?? string.Empty; } = string.Empty;
 
-        public string Statistic { get; set; } = "Sum";
+        public string Statistic { get; set => field = value ?? "Sum"; } = "Sum";
 
         public int Period { get; set; } = 300;
 
@@ -187,21 +191,21 @@ internal sealed class ScenarioFile
 
         public double Threshold { get; set; } = 1;
 
-        public string Comparison { get; set; } = "GreaterThanOrEqualToThreshold";
+        public string Comparison { get; set => field = value ?? "GreaterThanOrEqualToThreshold"; } = "GreaterThanOrEqualToThreshold";
 
         public string? TreatMissingData { get; set; }
 
         public bool ActionsEnabled { get; set; } = true;
 
         /// <summary>Topic names in the same region, or ARNs.</summary>
-        public List<string> Actions { get; set; } = [];
+        public List<string> Actions { get; set => field = value ?? []; } = [];
 
-        public Dictionary<string, string> Dimensions { get; set; } = [];
+        public Dictionary<string, string> Dimensions { get; set => field = value ?? []; } = [];
     }
 
     internal sealed class TopicEntry
     {
-        public string Name { get; set; } = string.Empty;
+        public string Name { get; set => field = value ?? string.Empty; } = string.Empty;
 
         /// <summary>A topic policy (JSON); when absent, AWS's default policy plus a statement letting CloudWatch publish.</summary>
         public string? Policy { get; set; }
@@ -209,7 +213,7 @@ internal sealed class ScenarioFile
         /// <summary>A customer managed KMS key that encrypts the topic; none when absent.</summary>
         public KmsKeyEntry? KmsKey { get; set; }
 
-        public List<SubscriptionEntry> Subscriptions { get; set; } = [];
+        public List<SubscriptionEntry> Subscriptions { get; set => field = value ?? []; } = [];
     }
 
     internal sealed class KmsKeyEntry
@@ -223,9 +227,9 @@ internal sealed class ScenarioFile
 
     internal sealed class SubscriptionEntry
     {
-        public string Protocol { get; set; } = "email";
+        public string Protocol { get; set => field = value ?? "email"; } = "email";
 
-        public string Endpoint { get; set; } = string.Empty;
+        public string Endpoint { get; set => field = value ?? string.Empty; } = string.Empty;
 
         public bool Confirmed { get; set; } = true;
     }
