@@ -145,7 +145,7 @@ public sealed class PatternMatcherSet
     public int Match(ReadOnlySpan<byte> utf8Message, Span<bool> matches) => Match(utf8Message, matches, read: null);
 
     /// <summary>A fresh <see cref="PatternSetRead"/> for this set, for one thread to pass to each <see cref="Match(ReadOnlySpan{byte}, Span{bool}, PatternSetRead)"/>.</summary>
-    public PatternSetRead NewRead() => new(_captures.Length);
+    public PatternSetRead NewRead() => new(this, _captures.Length);
 
     /// <summary>
     /// Sets <c>matches[i]</c> to whether <see cref="Matchers"/>[i] matches the event, and fills <paramref name="read"/>
@@ -156,8 +156,8 @@ public sealed class PatternMatcherSet
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int Match(ReadOnlySpan<byte> utf8Message, Span<bool> matches, PatternSetRead? read)
     {
-        if (read is not null && read.Captured.Length != _captures.Length)
-            throw new ArgumentException($"a read made by another set (room for {read.Captured.Length} captures, this set has {_captures.Length})", nameof(read));
+        if (read is not null && read.Set != this)
+            throw new ArgumentException("the read was made by another set (NewRead of this one is needed)", nameof(read));
         read?.Forget();
         if (matches.Length < _matchers.Length)
             throw new ArgumentException($"room for {_matchers.Length} outcomes is needed, got {matches.Length}", nameof(matches));
@@ -293,6 +293,8 @@ public sealed class PatternMatcherSet
     public int? FirstRider(PatternSetRead read, int from, int count)
     {
         ArgumentNullException.ThrowIfNull(read);
+        if (read.Set != this)
+            throw new ArgumentException("the read was made by another set (NewRead of this one is needed)", nameof(read));
         ArgumentOutOfRangeException.ThrowIfNegative(from);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(from + count, _riders.Length);
         return read.Group is { } group ? group.FirstHolding(read.Satisfied, read.Selected, _matchers.Length + from, count) : null;

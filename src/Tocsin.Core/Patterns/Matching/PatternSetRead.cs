@@ -10,7 +10,14 @@ public sealed class PatternSetRead
 {
     private readonly CapturedText[] _captured;
 
-    internal PatternSetRead(int captures) => _captured = new CapturedText[captures];
+    internal PatternSetRead(PatternMatcherSet set, int captures)
+    {
+        Set = set;
+        _captured = new CapturedText[captures];
+    }
+
+    /// <summary>The set whose reads this holds.</summary>
+    internal PatternMatcherSet Set { get; }
 
     /// <summary>By capture slot; all <see cref="CaptureState.NotRead"/> when the event was not read as valid JSON.</summary>
     public ReadOnlySpan<CapturedText> Captured => _captured;

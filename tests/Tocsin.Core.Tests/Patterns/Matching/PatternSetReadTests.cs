@@ -113,6 +113,11 @@ public class PatternSetReadTests
         Should.Throw<ArgumentException>(() => new PatternMatcherSet([SignIn], [], [(Matcher(Terms("ConsoleLogin")), [0])]));
 
     [Fact]
-    public void A_read_made_by_another_set_is_refused() =>
-        Should.Throw<ArgumentException>(() => new PatternMatcherSet([SignIn], [Selector("$.a")], []).Match("{}"u8, new bool[1], new PatternMatcherSet([SignIn]).NewRead()));
+    public void A_read_made_by_another_set_is_refused()
+    {
+        var set = new PatternMatcherSet([SignIn], [Selector("$.a")], [(SignIn, [0])]);
+        var other = new PatternMatcherSet([SignIn], [Selector("$.a")], [(SignIn, [0])]).NewRead();
+        Should.Throw<ArgumentException>(() => set.Match("{}"u8, new bool[1], other));
+        Should.Throw<ArgumentException>(() => set.FirstRider(other, 0, 1));
+    }
 }
