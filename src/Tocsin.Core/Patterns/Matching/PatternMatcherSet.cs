@@ -16,7 +16,9 @@ namespace Tocsin.Core.Patterns.Matching;
 /// one multi-text search (<see cref="SearchValues{T}"/> of strings, over the message widened byte for byte). This is used only when every
 /// pattern of the set has such texts.</para>
 /// <para>The JSON patterns a record may match are then read together: one pass of the JSON reader over the record
-/// for all of them (<see cref="JsonPatternGroup"/>), not one pass each.</para>
+/// for all of them (<see cref="JsonPatternGroup"/>), not one pass each, following only the patterns the record's texts
+/// made candidates. That pass can also capture the strings at given selectors and mark riders, patterns a caller wants
+/// told of the records the set reads anyway (<see cref="PatternSetRead"/>, <see cref="FirstRider"/>).</para>
 /// </summary>
 public sealed class PatternMatcherSet
 {
