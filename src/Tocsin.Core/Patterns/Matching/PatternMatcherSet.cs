@@ -90,7 +90,7 @@ public sealed class PatternMatcherSet
         _riders = [.. riders.Select(rider => rider.Pattern.Json ?? throw new ArgumentException($"a rider must be a JSON pattern: {rider.Pattern.Pattern}", nameof(riders)))];
         _riderWith = [.. riders.Select(rider => rider.With.Aggregate(0UL, (mask, index) => mask | (1UL << index)))];
         _json = [.. _matchers.Select(matcher => matcher.Json)];
-        if (_json.Count(json => json is not null) >= (_captures.Length > 0 || _riders.Length > 0 ? 1 : 2))
+        if (_json.Any(json => json is not null))
             _group = new JsonPatternGroup([.. _json, .. _riders], _captures);
         var byEventName = new Dictionary<string, int[]>(StringComparer.Ordinal);
         _byEventName = byEventName.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -108,6 +108,23 @@ public class PatternSetReadTests
         set.FirstRider(read, 0, 1).ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_set_of_more_than_64_patterns_with_one_JSON_pattern_reads_for_a_read_too(bool capturing)
+    {
+        var set = new PatternMatcherSet([.. Enumerable.Range(0, 64).Select(i => Matcher(Terms($"word{i}"))), SignIn], capturing ? [Selector("$.awsRegion")] : [], []);
+        var read = set.NewRead();
+        var outcomes = new bool[65];
+        const string message = """{"eventName":"ConsoleLogin","awsRegion":"eu-west-1","note":"word7"}""";
+        set.Match(Encoding.UTF8.GetBytes(message), outcomes, read).ShouldBe(2);
+        outcomes[7].ShouldBeTrue();
+        outcomes[64].ShouldBeTrue();
+        read.WasRead.ShouldBeTrue();
+        if (capturing)
+            Captured(read, 0, message).ShouldBe("eu-west-1");
+    }
+
     [Fact]
     public void A_rider_must_be_a_JSON_pattern() =>
         Should.Throw<ArgumentException>(() => new PatternMatcherSet([SignIn], [], [(Matcher(Terms("ConsoleLogin")), [0])]));
