@@ -120,6 +120,19 @@ public sealed class BacktestEngineTests : IDisposable
     }
 
     [Fact]
+    public void A_fact_written_with_escapes_is_reported_as_it_reads()
+    {
+        var history = History();
+        history[^1] = history[^1].Replace("\"203.0.113.7\"", "\"203.0.113.\\u0037\"", StringComparison.Ordinal);
+        history[^1].ShouldContain("\\u0037");
+
+        var strict = Run(history).Controls.Single().Variants.Single(v => v.Name == "cis-strict");
+
+        strict.Missed["root-no-mfa"].LastSourceIp.ShouldBe("203.0.113.7");
+        strict.Missed["root-no-mfa"].LastTime.ShouldBe(Records.Start.AddHours(20).AddMinutes(12));
+    }
+
+    [Fact]
     public void With_more_patterns_than_populations_can_ride_with_the_populations_are_still_each_record_s_own()
     {
         // 65 patterns of the user beside the control's own: past the 64 the pattern set's read tells populations for,
