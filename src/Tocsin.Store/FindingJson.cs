@@ -45,6 +45,18 @@ internal static class FindingJson
             }
 
             json.WriteStringIfAny("inheritedFrom", finding.InheritedFrom);
+            json.WriteString("alertChain", finding.Chain.ToCode());
+            if (finding.OtherChain is { } other)
+            {
+                json.WriteStartObject("otherChain");
+                json.WriteString("chain", other.Chain.ToCode());
+                json.WriteString("outcome", other.Outcome.ToCode());
+                json.WriteStrings("reasons", other.Reasons.Select(r => r.ToCode()));
+                json.WriteString("message", other.Message);
+                json.WriteStrings("evidence", other.Evidence);
+                json.WriteEndObject();
+            }
+
             if (finding.Locations is { } locations)
             {
                 json.WriteStartArray("locations");
@@ -71,9 +83,7 @@ internal static class FindingJson
     {
         using var document = JsonDocument.Parse(text);
         var root = document.RootElement;
-        var reasons = StringsOf(root, "reasons").Select(code => ReasonCodes.TryParse(code, out var reason)
-            ? reason
-            : throw new StoreException($"the store holds a reason code this version of Tocsin does not know: {code}")).ToList();
+        var reasons = ReasonsOf(root);
         return new Finding(
             root.GetProperty("controlId").GetString()!,
             root.GetProperty("accountId").GetString()!,
@@ -95,6 +105,12 @@ internal static class FindingJson
             },
             SuppressedBy = root.TryGetProperty("suppressedBy", out var exception) ? ReadException(exception) : null,
             InheritedFrom = OptionalOf(root, "inheritedFrom"),
+
+            // runs stored before the chain was kept judged the CIS chain only
+            Chain = OptionalOf(root, "alertChain") is { } chain ? ChainOf(chain) : AlertChain.MetricFilter,
+            OtherChain = root.TryGetProperty("otherChain", out var other)
+                ? new ChainState(ChainOf(other.GetProperty("chain").GetString()!), OutcomeOf(other.GetProperty("outcome").GetString()!), ReasonsOf(other), other.GetProperty("message").GetString()!, StringsOf(other, "evidence"))
+                : null,
             Locations = root.TryGetProperty("locations", out var locations)
                 ? [.. locations.EnumerateArray().Select(l => new Location(l.GetProperty("link").GetString()!, l.GetProperty("file").GetString()!, NumberOf(l, "startLine"), NumberOf(l, "endLine")))]
                 : null,
@@ -134,6 +150,18 @@ internal static class FindingJson
         "error" => Outcome.Error,
         _ => throw new StoreException($"the store holds an outcome this version of Tocsin does not know: {code}"),
     };
+
+    private static AlertChain ChainOf(string code) => code switch
+    {
+        "metric-filter" => AlertChain.MetricFilter,
+        "eventbridge" => AlertChain.EventBridge,
+        _ => throw new StoreException($"the store holds an alert chain this version of Tocsin does not know: {code}"),
+    };
+
+    private static List<ReasonCode> ReasonsOf(JsonElement element) =>
+        [.. StringsOf(element, "reasons").Select(code => ReasonCodes.TryParse(code, out var reason)
+            ? reason
+            : throw new StoreException($"the store holds a reason code this version of Tocsin does not know: {code}"))];
 
     private static List<string> StringsOf(JsonElement element, string name) =>
         element.TryGetProperty(name, out var array) ? [.. array.EnumerateArray().Select(v => v.GetString()!)] : [];

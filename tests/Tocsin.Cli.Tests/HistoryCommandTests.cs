@@ -166,10 +166,14 @@ public sealed class HistoryCommandTests : IDisposable
         Run("history", "--since", "yesterday-ish").ExitCode.ShouldBe(2);
     }
 
-    [Fact]
-    public void Report_writes_a_recorded_run_again_with_the_same_findings_as_when_it_was_made()
+    [Theory]
+    [InlineData("no-confirmed-subscription")]
+    [InlineData("no-confirmed-subscription", "--accept", "eventbridge")] // the chain reported and the other one judged
+    public void Report_writes_a_recorded_run_again_with_the_same_findings_as_when_it_was_made(string fixture, params string[] flags)
     {
-        var original = EvaluateAs("no-confirmed-subscription", "--format", "json");
+        var original = EvaluateAs(fixture, ["--format", "json", .. flags]);
+        if (flags.Length > 0)
+            original.Out.ShouldContain("\"otherChain\": {");
 
         var again = Run("report", "--run", "latest", "--format", "json");
 

@@ -167,8 +167,8 @@ public abstract class RunStoreContract
 
     private static void Same(Finding actual, Finding expected)
     {
-        (actual with { Reasons = [], Evidence = Evidence.None, Pattern = null, SuppressedBy = null, Locations = null })
-            .ShouldBe(expected with { Reasons = [], Evidence = Evidence.None, Pattern = null, SuppressedBy = null, Locations = null });
+        (actual with { Reasons = [], Evidence = Evidence.None, Pattern = null, SuppressedBy = null, Locations = null, OtherChain = null })
+            .ShouldBe(expected with { Reasons = [], Evidence = Evidence.None, Pattern = null, SuppressedBy = null, Locations = null, OtherChain = null });
         actual.Reasons.ShouldBe(expected.Reasons);
         actual.Evidence.Chain.ShouldBe(expected.Evidence.Chain);
         actual.Evidence.Candidates.ShouldBe(expected.Evidence.Candidates);
@@ -186,6 +186,13 @@ public abstract class RunStoreContract
         }
 
         (actual.Locations ?? []).ShouldBe(expected.Locations ?? []);
+        (actual.OtherChain is null).ShouldBe(expected.OtherChain is null);
+        if (expected.OtherChain is { } other)
+        {
+            (actual.OtherChain! with { Reasons = [], Evidence = [] }).ShouldBe(other with { Reasons = [], Evidence = [] });
+            actual.OtherChain!.Reasons.ShouldBe(other.Reasons);
+            actual.OtherChain!.Evidence.ShouldBe(other.Evidence);
+        }
     }
 
     private static void Same(Core.Exceptions.ExceptionEntry actual, Core.Exceptions.ExceptionEntry expected)

@@ -32,6 +32,8 @@ internal static class Runs
             SuppressedBy = Exception,
             InheritedFrom = "111111111111",
             Locations = [new Location("trail", "infra/main.tf", 3, 12), new Location("alarm", "infra/alarm.tf", null, null)],
+            Chain = AlertChain.EventBridge,
+            OtherChain = new ChainState(AlertChain.MetricFilter, Outcome.Fail, [ReasonCode.NoMetricFilter], "no metric filter on the trail's log group", ["arn:d"]),
         };
 
     public static RunRecord Record(string id, DateTimeOffset at, params Finding[] findings) =>
