@@ -64,10 +64,8 @@ public sealed class BacktestEngine
 
         // The records the filter patterns read are read once for them, the facts and the populations of their controls
         // (riders). Riders need at most 64 patterns to ride with; past that, populations are classified on their own.
-        _set = _filters.Length <= 64
-            ? new PatternMatcherSet(_filters.Select(index => catalog.Subjects[index].Matcher!), RecordFacts.Selectors, riders)
-            : new PatternMatcherSet(_filters.Select(index => catalog.Subjects[index].Matcher!), RecordFacts.Selectors, []);
         _riding = _filters.Length <= 64;
+        _set = new PatternMatcherSet(_filters.Select(index => catalog.Subjects[index].Matcher!), RecordFacts.Selectors, _riding ? riders : []);
         _prefilter = _options.VisitEveryRecord ? null : RecordPrefilter.For(_eventRules.Widen(_set));
         _standalone = [.. catalog.Subjects.Select((subject, index) => (subject, index)).Where(s => s.subject.ControlId is null).Select(s => s.index)];
     }

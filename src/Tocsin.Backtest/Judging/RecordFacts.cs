@@ -39,6 +39,11 @@ internal readonly record struct RecordFacts(DateTimeOffset? Time, string Princip
     /// </summary>
     public static RecordFacts? From(ReadOnlySpan<byte> record, ReadOnlySpan<CapturedText> captured, Utf8Strings strings)
     {
+        if (captured.Length != Selectors.Count)
+        {
+            throw new ArgumentException($"the captures of {nameof(Selectors)} are needed, {Selectors.Count} of them; got {captured.Length}", nameof(captured));
+        }
+
         foreach (var capture in captured)
         {
             if (capture.State is CaptureState.NotRead or CaptureState.Escaped)
